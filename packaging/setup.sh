@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs what MotifLoom needs on Debian 12 (idempotent: quiet when everything is present).
+# Run as root, or as a user with sudo. The JASPAR motif file is fetched by CMake's configure
+# step (packaging/cmake/FetchJaspar.cmake), not here.
+set -euo pipefail
+
+packages=(
+  g++ cmake ninja-build pkg-config
+  qt6-base-dev qt6-svg-dev libqcustomplot-dev libgl-dev
+  libeigen3-dev libtbb-dev zlib1g-dev nlohmann-json3-dev
+  fonts-dejavu-core            # logos and offscreen tests draw letters
+  xvfb xauth                   # headless screenshots and GUI runs without a display
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
+echo "setup: installing ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -6,7 +6,7 @@
 
 #include <cstdint>
 
-namespace motifloom::nn {
+namespace motifloom::arch {
 
 enum class OptimizerKind { Adam, Sgd };
 
@@ -26,4 +26,4 @@ struct TrainingSettings {
     std::uint64_t seed = 1;      // weights init, shuffling and dropout masks all derive from it
 };
 
-}  // namespace motifloom::nn
+}  // namespace motifloom::arch

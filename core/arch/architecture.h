@@ -1,6 +1,6 @@
 #pragma once
 // Architecture: a 1-D CNN described as plain data (the value type the GUI's layer editor
-// edits, saved as JSON, turned into a trainable network by nn::Network).
+// edits, saved as JSON, turned into a trainable network by nn::Network (core/nn)).
 //
 // Tensors flow as (length, channels) per sequence. The input is one-hot DNA of shape
 // (inputLength, 4). Conv1D and MaxPool change the length; Flatten turns (L, C) into (1, L*C);
@@ -8,12 +8,12 @@
 // layer with `numClasses` units; `output` decides whether its logits go through a sigmoid
 // (multi-label, binary cross-entropy) or a softmax (single-label, categorical cross-entropy).
 
-#include "nn/training_settings.h"
+#include "arch/training_settings.h"
 
 #include <string>
 #include <vector>
 
-namespace motifloom::nn {
+namespace motifloom::arch {
 
 enum class LayerType { Conv1D, BatchNorm, Activation, MaxPool, Dropout, Flatten, Dense };
 enum class ActivationType { ReLU, Exponential, Sigmoid, Linear };
@@ -87,4 +87,4 @@ long parameterCount(const Architecture& arch, int layerIndex);
 // Replaces the output layer's units and numClasses (e.g. to fit a data set with 3 classes).
 void setNumClasses(Architecture& arch, int numClasses);
 
-}  // namespace motifloom::nn
+}  // namespace motifloom::arch

@@ -20,5 +20,8 @@ struct Command {
 const std::vector<Command>& commands();
 
 int runInfo(const Args& args);
+int runSimulate(const Args& args);
+int runMotifs(const Args& args);
+int runTomtom(const Args& args);
 
 }  // namespace motifloom::cli

@@ -77,6 +77,10 @@ std::vector<Shape> outputShapes(const Architecture& arch);
 // Receptive field, in input bases, of one output position of layer `layerIndex` (counting
 // convolution widths and pooling windows/strides of that layer and all before it). For layers
 // after Flatten it is the whole input length.
+// Standard recurrence from rf = 1, jump = 1: a conv adds (width - 1) * jump; a max-pool adds
+// (window - 1) * jump, then jump *= stride (window and stride separate, as CNN-50-2's 50/2).
+// With 'same' padding, windows reach past the sequence ends, so the value may exceed
+// inputLength (CNN-25's second pool: 218 at L = 200); std::min it for the visible span.
 int receptiveField(const Architecture& arch, int layerIndex);
 
 // Trainable parameters: conv/dense weights and biases, batch-norm gamma and beta (running

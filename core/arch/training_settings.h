@@ -24,6 +24,9 @@ struct TrainingSettings {
     double l1 = 0.0;             // penalties on conv/dense weights, never on batch-norm params
     double l2 = 1e-6;
     std::uint64_t seed = 1;      // weights init, shuffling and dropout masks all derive from it
+
+    // Needed by Architecture's defaulted operator== (which is deleted without it).
+    bool operator==(const TrainingSettings&) const = default;
 };
 
 }  // namespace motifloom::arch

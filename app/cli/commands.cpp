@@ -4,10 +4,15 @@ namespace motifloom::cli {
 
 const std::vector<Command>& commands() {
     static const std::vector<Command> all = {
+        {"train", "train a CNN (preset or JSON) on synthetic or FASTA data; writes a run directory", runTrain},
+        {"evaluate", "per-class AUROC/AUPR of a trained model on a data set", runEvaluate},
+        {"demo", "headless demo: simulate, train CNN-25, show the motifs its filters learned", runDemo},
         {"info", "print version, data folder and CPU threads", runInfo},
         {"simulate", "generate the paper's synthetic data set (FASTA + ground truth)", runSimulate},
         {"motifs", "list, show and convert motif files (JASPAR, MEME)", runMotifs},
         {"tomtom", "compare motifs with a motif database, as MEME's Tomtom (TSV)", runTomtom},
+        {"filters", "what a trained model's filters learned: PWMs, logos, JASPAR matches", runFilters},
+        {"sweep", "train models x trials, compare filters with JASPAR, tabulate the paper's metrics", runSweep},
     };
     return all;
 }

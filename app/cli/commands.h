@@ -6,6 +6,11 @@
 #include <string>
 #include <vector>
 
+namespace motifloom::interpret {
+struct FilterPwmSet;
+struct FilterMatches;
+}  // namespace motifloom::interpret
+
 namespace motifloom::cli {
 
 using Args = std::vector<std::string>;
@@ -20,8 +25,23 @@ struct Command {
 const std::vector<Command>& commands();
 
 int runInfo(const Args& args);
+int runTrain(const Args& args);
+int runEvaluate(const Args& args);
 int runSimulate(const Args& args);
 int runMotifs(const Args& args);
 int runTomtom(const Args& args);
+int runFilters(const Args& args);
+int runSweep(const Args& args);
+int runDemo(const Args& args);
+
+// Shared by `filters` and `sweep` (defined in cli/command_filters.cpp).
+// The true motifs of a run: `option` is a comma-separated list of names/JASPAR IDs, "none"
+// (no truth), or empty for the data's class names.
+std::vector<std::string> truthList(const std::string& option, const std::vector<std::string>& classNames);
+// A grid image of a layer's filter logos (format by extension: .png, .svg, .pdf); filters that
+// match a true motif are highlighted, never-firing ones drawn as labelled placeholders. Creates an
+// offscreen QGuiApplication when none exists. Call from the main thread.
+void writeFilterLogoGrid(const std::string& path, const interpret::FilterPwmSet& pwms,
+                         const std::vector<interpret::FilterMatches>& matches, const std::string& title);
 
 }  // namespace motifloom::cli

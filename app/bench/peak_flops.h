@@ -1,0 +1,18 @@
+#pragma once
+// Measured FP32 peak of this machine: every thread runs a long chain of independent fused
+// multiply-adds on registers (no memory traffic), the best the cores can possibly do.
+
+#include <string>
+
+namespace motifloom::bench {
+
+struct PeakFlops {
+    double gflops = 0;   // all threads together
+    std::string isa;     // the vector instructions measured, e.g. "AVX2+FMA (8 floats)"
+};
+
+// Measures with `threads` threads for about `seconds` (best of a few rounds). Uses the widest
+// FMA the build may use (AVX2+FMA; SSE when the CPU lacks FMA).
+PeakFlops measurePeakFlops(int threads, double seconds = 0.3);
+
+}  // namespace motifloom::bench

@@ -1,0 +1,126 @@
+// motifloom-bench: times training epochs of architectures on a data set and reports seconds
+// per epoch, sequences per second, achieved GFLOP/s and the fraction of this machine's
+// measured FP32 peak. Training runs through the real trainer (train::fit); an epoch's time
+// covers its training batches (forward, backward, optimiser), not the validation pass, which
+// is reported separately.
+#include "arch/flop_count.h"
+#include "arch/presets.h"
+#include "bench/peak_flops.h"
+#include "cli/arg_parser.h"
+#include "cli/data_option.h"
+#include "train/trainer.h"
+#include "util/input_error.h"
+#include "util/parallel.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <sstream>
+
+using namespace motifloom;
+
+namespace {
+
+struct EpochTimes : train::TrainObserver {
+    std::vector<double> train, total;
+    std::chrono::steady_clock::time_point last = std::chrono::steady_clock::now();
+    void onEpoch(const train::EpochRecord& e, std::shared_ptr<const nn::Network>) override {
+        const auto now = std::chrono::steady_clock::now();
+        train.push_back(e.seconds);
+        total.push_back(std::chrono::duration<double>(now - last).count());
+        last = now;
+    }
+};
+
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    const std::size_t n = v.size();
+    return n == 0 ? 0 : n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+std::vector<std::string> splitCommas(const std::string& text) {
+    std::vector<std::string> out;
+    std::stringstream in(text);
+    for (std::string item; std::getline(in, item, ',');)
+        if (!item.empty()) out.push_back(item);
+    return out;
+}
+
+int run(const std::vector<std::string>& args) {
+    cli::ArgParser p("bench", "Times training epochs (median after one warm-up epoch) of presets on a data set.\n"
+                              "usage: motifloom-bench --models CNN-25,CNN-2 --data DIR --epochs 3 --threads 2 [--json]");
+    p.option("--models", "A,B,...", "presets to time", "CNN-25,CNN-2,CNN-4")
+        .option("--epochs", "N", "timed epochs per model (after one warm-up)", "3")
+        .option("--threads", "T", "CPU threads (0 = all)", "0")
+        .option("--seed", "S", "training seed", "1")
+        .flag("--json", "print one JSON object instead of a table");
+    cli::addDataOptions(p);
+    if (!p.parse(args)) return 0;
+    if (!p.has("--data")) throw InputError("option --data is required (a simulate folder, or 'synthetic')");
+    const int epochs = int(p.getInt("--epochs", 1, 1000));
+    parallel::setThreadCount(int(p.getInt("--threads", 0, 1024)));
+    const int threads = parallel::threadCount();
+    const bool json = p.has("--json");
+
+    auto data = cli::loadData(p);
+    const auto& trainSet = data.splits.train;
+    const auto peak = bench::measurePeakFlops(threads);
+    if (!json)
+        std::printf("data: %s (%zu training sequences of %d nt); %d threads; measured FP32 peak %.1f GFLOP/s (%s)\n",
+                    data.description.c_str(), trainSet.size(), trainSet.length, threads, peak.gflops, peak.isa.c_str());
+
+    nlohmann::json models = nlohmann::json::array();
+    for (const auto& name : splitCommas(p.get("--models"))) {
+        arch::Architecture a = arch::preset(name, trainSet.length, trainSet.numClasses());
+        a.training.maxEpochs = epochs + 1;
+        a.training.patience = 0;
+        a.training.seed = p.getSeed("--seed");
+        EpochTimes times;
+        train::TrainControl control;
+        train::fit(a, data.splits, control, &times);
+        const std::vector<double> timed(times.train.begin() + 1, times.train.end());
+        const std::vector<double> timedTotal(times.total.begin() + 1, times.total.end());
+        const double epochSeconds = median(timed);
+        const double seqPerSecond = double(trainSet.size()) / epochSeconds;
+        const double gflops = arch::trainingFlopsPerSequence(a) * seqPerSecond / 1e9;
+        nlohmann::json row = {{"model", name},
+                              {"epoch_s", epochSeconds},
+                              {"seq_per_s", seqPerSecond},
+                              {"gflops", gflops},
+                              {"peak_fraction", peak.gflops > 0 ? gflops / peak.gflops : 0.0},
+                              {"epoch_with_validation_s", median(timedTotal)},
+                              {"timed_epochs", timed},
+                              {"parameters", arch::parameterCount(a)},
+                              {"train_mflop_per_seq", arch::trainingFlopsPerSequence(a) / 1e6}};
+        models.push_back(row);
+        if (!json)
+            std::printf("%-10s %8.3f s/epoch  %9.0f seq/s  %7.1f GFLOP/s  %5.1f %% of peak  (with validation %.3f s)\n",
+                        name.c_str(), epochSeconds, seqPerSecond, gflops,
+                        100 * row["peak_fraction"].get<double>(), median(timedTotal));
+        std::fflush(stdout);
+    }
+    if (json) {
+        nlohmann::json out = {{"threads", threads},
+                              {"train_sequences", trainSet.size()},
+                              {"length", trainSet.length},
+                              {"peak_gflops", peak.gflops},
+                              {"peak_isa", peak.isa},
+                              {"models", models}};
+        std::cout << out.dump(2) << "\n";
+    }
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        return run(std::vector<std::string>(argv + 1, argv + argc));
+    } catch (const InputError& e) {
+        std::cerr << "motifloom-bench: " << e.what() << "\n";
+        return 2;
+    }
+}

@@ -1,0 +1,351 @@
+// motifloom-cli sweep: the paper's experiment in one command. For every model x trial: train with
+// the preset's (the paper's) settings, score the test set, read out the first-layer filters,
+// compare them with JASPAR, and tabulate mean and SD per model.
+//
+// Output folder:
+//   table.tsv / table.md   one row per model: params, AUROC, AUPR, match-any, match-gt, coverage
+//                          (mean and population SD over the finished trials; NA when undefined)
+//   runs.tsv               one row per run (rewritten after every finished run)
+//   <model>_filters.png    the first trial's filter logos
+//   runs/<model>_trial<k>/ each run's directory (train/run_directory.h) plus filters.meme and
+//                          filter_matches.tsv
+// Trial k (1-based) trains with seed S + k - 1, so trial 1 equals `train --seed S`. Runs are
+// independent: their results do not depend on --jobs or --threads (the engine is deterministic).
+#include "arch/presets.h"
+#include "cli/arg_parser.h"
+#include "cli/commands.h"
+#include "cli/data_option.h"
+#include "interpret/filter_matches.h"
+#include "interpret/filter_pwm.h"
+#include "motif/motif_io.h"
+#include "train/evaluation.h"
+#include "train/run_directory.h"
+#include "train/trainer.h"
+#include "util/atomic_file.h"
+#include "util/data_paths.h"
+#include "util/parallel.h"
+
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <mutex>
+#include <optional>
+#include <sstream>
+
+namespace motifloom::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::atomic<bool> gInterrupted{false};
+extern "C" void onSweepInterrupt(int) { gInterrupted = true; }
+
+std::mutex gPrintMutex;  // one line at a time from concurrent runs
+
+struct RunSpec {
+    std::string model;
+    int trial = 1;  // 1-based
+    std::uint64_t seed = 0;
+    std::string dir;
+};
+
+struct RunOutcome {
+    bool finished = false;
+    long params = 0;
+    int epochs = 0;
+    int bestEpoch = 0;
+    std::string stop;
+    double auroc = NAN, aupr = NAN;
+    interpret::MatchSummary summary;
+    double seconds = 0;
+    // Kept for the first trial's logo grid (drawn on the main thread at the end).
+    std::optional<interpret::FilterPwmSet> pwms;
+    std::vector<interpret::FilterMatches> matches;
+};
+
+// Per-epoch progress (verbose) and cancellation on Ctrl-C, checked between batches.
+class SweepObserver : public train::TrainObserver {
+public:
+    SweepObserver(const RunSpec& run, train::TrainControl& control, bool verbose)
+        : mRun(run), mControl(control), mVerbose(verbose) {}
+    void onBatch(const train::BatchSnapshot&) override {
+        if (gInterrupted) mControl.cancel = true;
+    }
+    void onEpoch(const train::EpochRecord& e, std::shared_ptr<const nn::Network>) override {
+        if (!mVerbose) return;
+        std::lock_guard lock(gPrintMutex);
+        std::printf("  %s trial %d epoch %3d  train_loss %.4f  valid_loss %.4f  valid_auroc %.4f  %6.1f s%s\n",
+                    mRun.model.c_str(), mRun.trial, e.epoch, e.trainLoss, e.validLoss, e.validAuroc, e.seconds,
+                    e.best ? "  *" : "");
+        std::fflush(stdout);
+    }
+
+private:
+    const RunSpec& mRun;
+    train::TrainControl& mControl;
+    bool mVerbose;
+};
+
+std::vector<std::string> splitList(const std::string& text) {
+    std::vector<std::string> out;
+    std::stringstream in(text);
+    for (std::string item; std::getline(in, item, ',');) {
+        const auto first = item.find_first_not_of(" \t");
+        if (first == std::string::npos) continue;
+        out.push_back(item.substr(first, item.find_last_not_of(" \t") - first + 1));
+    }
+    return out;
+}
+
+std::string number(double v, int decimals = 4) {
+    if (!std::isfinite(v)) return "NA";
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return buf;
+}
+
+// Mean and population SD (numpy's default, as the paper's scripts) over the finite values;
+// NaN when there are none.
+std::pair<double, double> meanSd(const std::vector<double>& values) {
+    double sum = 0;
+    int n = 0;
+    for (double v : values)
+        if (std::isfinite(v)) sum += v, ++n;
+    if (n == 0) return {NAN, NAN};
+    const double mean = sum / n;
+    double ss = 0;
+    for (double v : values)
+        if (std::isfinite(v)) ss += (v - mean) * (v - mean);
+    return {mean, std::sqrt(ss / n)};
+}
+
+std::string runsTable(const std::vector<RunSpec>& runs, const std::vector<RunOutcome>& outcomes) {
+    std::string out =
+        "model\ttrial\tseed\tparams\tepochs\tbest_epoch\tstop\tauroc\taupr\tmatch_any\tmatch_gt\tcoverage\t"
+        "filters\tfilters_hit\tfilters_gt\tnever_fire\ttrue_motifs_found\tseconds\n";
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        const RunOutcome& o = outcomes[i];
+        if (!o.finished) continue;
+        const auto& s = o.summary;
+        out += runs[i].model + '\t' + std::to_string(runs[i].trial) + '\t' + std::to_string(runs[i].seed) + '\t' +
+               std::to_string(o.params) + '\t' + std::to_string(o.epochs) + '\t' + std::to_string(o.bestEpoch) + '\t' +
+               o.stop + '\t' + number(o.auroc) + '\t' + number(o.aupr) + '\t' + number(s.matchAny) + '\t' +
+               number(s.matchGroundTruth) + '\t' + number(s.coverage) + '\t' + std::to_string(s.filters) + '\t' +
+               std::to_string(s.filtersWithHit) + '\t' + std::to_string(s.filtersWithTruth) + '\t' +
+               std::to_string(s.neverFire) + '\t' + std::to_string(s.truthCovered) + '\t' + number(o.seconds, 1) +
+               '\n';
+    }
+    return out;
+}
+
+}  // namespace
+
+int runSweep(const Args& args) {
+    ArgParser p("sweep",
+                "The paper's experiment: for each model x trial, trains with the preset's settings (the paper's:\n"
+                "Adam, batch 100, early stopping), scores the test set (AUROC, AUPR), builds the first-layer\n"
+                "filters' activation PWMs on the test set, compares them with the motif database (Tomtom,\n"
+                "E < 0.1) and writes per-model mean and SD of AUROC, AUPR, match-any, match-ground-truth and\n"
+                "coverage to OUTDIR/table.tsv and table.md, per-run rows to runs.tsv, the first trial's filter\n"
+                "logos to OUTDIR/<model>_filters.png and every run's directory to OUTDIR/runs/<model>_trial<k>/.\n"
+                "Trial k uses seed S + k - 1.");
+    p.option("--models", "LIST", "comma-separated presets, e.g. CNN-1,CNN-2,CNN-4,CNN-10,CNN-25,CNN-50,CNN-100")
+        .option("--trials", "N", "trials per model", "5")
+        .option("--out", "OUTDIR", "output folder (created if needed)")
+        .option("--epochs", "MAX", "maximum epochs (default: the preset's, 100)")
+        .option("--patience", "P", "early-stopping patience (default: the preset's, 20)")
+        .option("--seed", "S", "seed of trial 1; trial k uses S + k - 1", "1")
+        .option("--threads", "T", "CPU threads (0 = all)", "0")
+        .option("--jobs", "J", "runs trained at the same time (results do not depend on it)", "1")
+        .option("--threshold", "F", "filter site threshold as a fraction of the maximum activation", "0.5")
+        .option("--evalue", "X", "Tomtom E-value below which a database motif is a hit", "0.1")
+        .option("--database", "FILE", "motif database (default: the bundled JASPAR CORE vertebrates)")
+        .option("--truth", "LIST|none", "true motifs (default: the data's class names)")
+        .flag("--verbose", "print every epoch of every run");
+    addDataOptions(p);
+    if (!p.parse(args)) return 0;
+    if (!p.has("--models")) throw InputError("option --models is required (see 'sweep --help')");
+    if (!p.has("--out")) throw InputError("option --out OUTDIR is required (see 'sweep --help')");
+    parallel::setThreadCount(int(p.getInt("--threads", 0, 1024)));
+    const auto started = std::chrono::steady_clock::now();
+
+    std::vector<std::string> models;
+    for (const std::string& m : splitList(p.get("--models"))) {
+        if (!arch::isPreset(m))
+            throw InputError("option --models: '" + m + "' is not a preset (see 'motifloom-cli train --help')");
+        models.push_back(arch::preset(m).name);  // canonical spelling
+    }
+    if (models.empty()) throw InputError("option --models lists no model");
+    const int trials = int(p.getInt("--trials", 1, 1000));
+    const std::uint64_t seed = p.getSeed("--seed");
+    const int jobs = int(p.getInt("--jobs", 1, 64));
+    const bool verbose = p.has("--verbose");
+    const std::string outDir = p.get("--out");
+
+    LoadedData data = loadData(p);
+    if (!data.warnings.empty()) std::cerr << "warnings:\n" << data.warnings.summary();
+    const seqio::DataSplits& splits = data.splits;
+    const std::vector<std::string> classNames = splits.train.classNames;
+    const std::vector<std::string> truth = truthList(p.get("--truth"), classNames);
+
+    interpret::PwmOptions pwmOptions;
+    pwmOptions.threshold = p.getDouble("--threshold", 0.0, 0.999999);
+    interpret::MatchOptions matchOptions;
+    matchOptions.evalueThreshold = p.getDouble("--evalue", 0.0, 1e300);
+    const std::string dbPath = p.has("--database") ? p.get("--database") : defaultMotifDatabase();
+    const interpret::FilterMatcher matcher(motif::readMotifFile(dbPath), matchOptions);
+
+    std::vector<RunSpec> runs;
+    for (const std::string& m : models)
+        for (int t = 1; t <= trials; ++t)
+            runs.push_back({m, t, seed + std::uint64_t(t - 1),
+                            (fs::path(outDir) / "runs" / (m + "_trial" + std::to_string(t))).string()});
+    std::vector<RunOutcome> outcomes(runs.size());
+    std::error_code ec;
+    fs::create_directories(fs::path(outDir) / "runs", ec);
+    if (ec) throw InputError(outDir, 0, "cannot create the output folder: " + ec.message());
+
+    std::printf("sweep: %zu models x %d trials on %s (%zu train / %zu valid / %zu test), %d threads, %d job%s\n",
+                models.size(), trials, data.description.c_str(), splits.train.size(), splits.valid.size(),
+                splits.test.size(), parallel::threadCount(), jobs, jobs == 1 ? "" : "s");
+    std::fflush(stdout);
+
+    std::mutex tableMutex;
+    auto runOne = [&](std::size_t i) {
+        const RunSpec& run = runs[i];
+        const auto t0 = std::chrono::steady_clock::now();
+        arch::Architecture a = arch::preset(run.model, splits.train.length, splits.train.numClasses());
+        a.output = splits.train.task == seqio::TaskKind::SingleLabel ? arch::OutputKind::Softmax
+                                                                     : arch::OutputKind::Sigmoid;
+        a.training.seed = run.seed;
+        if (p.has("--epochs")) a.training.maxEpochs = int(p.getInt("--epochs", 1, 100000));
+        if (p.has("--patience")) a.training.patience = int(p.getInt("--patience", 0, 100000));
+
+        train::TrainControl control;
+        SweepObserver observer(run, control, verbose);
+        std::error_code dirError;
+        fs::create_directories(run.dir, dirError);
+        if (dirError) throw InputError(run.dir, 0, "cannot create the run directory: " + dirError.message());
+        train::TrainResult result =
+            train::fit(a, splits, control, &observer, nullptr, (fs::path(run.dir) / train::kCheckpointFile).string());
+        if (result.stopReason == train::StopReason::Cancelled) return;
+        const train::Evaluation test = train::evaluate(result.network, splits.test);
+
+        interpret::FilterPwmSet pwms = interpret::activationPwms(result.network, splits.test, 1, pwmOptions);
+        std::vector<interpret::FilterMatches> matches = matcher.match(pwms, interpret::ClipOptions{}, truth);
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        train::writeRunDirectory(run.dir, result, test, classNames, data.description, seconds);
+        motif::MotifList exported;
+        for (const motif::Motif& m : interpret::comparisonMotifs(pwms, interpret::ClipOptions{}))
+            if (m.width() > 0) exported.push_back(m);
+        motif::writeMeme((fs::path(run.dir) / "filters.meme").string(), exported);
+        writeTextFileAtomically((fs::path(run.dir) / "filter_matches.tsv").string(),
+                                interpret::formatMatchesTsv(matches, truth));
+
+        RunOutcome o;
+        o.finished = true;
+        o.params = result.network.parameterCount();
+        o.epochs = int(result.history.epochs.size());
+        o.bestEpoch = result.history.bestEpoch();
+        o.stop = train::toString(result.stopReason);
+        o.auroc = test.metrics.meanAuroc;
+        o.aupr = test.metrics.meanAveragePrecision;
+        o.summary = interpret::summarise(matches, int(truth.size()));
+        o.seconds = seconds;
+        if (run.trial == 1) {
+            o.pwms = std::move(pwms);
+            o.matches = std::move(matches);
+        }
+        {
+            std::lock_guard lock(gPrintMutex);
+            std::printf("%s trial %d/%d (seed %llu): %d epoch%s (best %d, %s), test AUROC %.4f, match-gt %s, "
+                        "match-any %s, coverage %s, %.1f s\n",
+                        run.model.c_str(), run.trial, trials, static_cast<unsigned long long>(run.seed), o.epochs,
+                        o.epochs == 1 ? "" : "s", o.bestEpoch, o.stop.c_str(), o.auroc, number(o.summary.matchGroundTruth, 3).c_str(),
+                        number(o.summary.matchAny, 3).c_str(), number(o.summary.coverage, 3).c_str(), seconds);
+            std::fflush(stdout);
+        }
+        std::lock_guard lock(tableMutex);
+        outcomes[i] = std::move(o);
+        writeTextFileAtomically((fs::path(outDir) / "runs.tsv").string(), runsTable(runs, outcomes));
+    };
+
+    gInterrupted = false;
+    auto previous = std::signal(SIGINT, onSweepInterrupt);
+    // `jobs` lanes take the next run as they become free (runs differ in length: early stopping).
+    std::atomic<std::size_t> next{0};
+    try {
+        parallel::forEach(std::size_t(std::min<int>(jobs, int(runs.size()))), [&](std::size_t) {
+            for (;;) {
+                const std::size_t i = next++;
+                if (i >= runs.size() || gInterrupted) return;
+                runOne(i);
+            }
+        });
+    } catch (...) {
+        std::signal(SIGINT, previous);
+        throw;
+    }
+    std::signal(SIGINT, previous);
+
+    // The tables (finished runs only).
+    std::string tsv =
+        "model\tparams\tauroc_mean\tauroc_sd\taupr_mean\taupr_sd\tmatch_any_mean\tmatch_any_sd\tmatch_gt_mean\t"
+        "match_gt_sd\tcoverage_mean\tcoverage_sd\n";
+    std::string md = "| model | params | auroc_mean | auroc_sd | aupr_mean | aupr_sd | match_any_mean | match_any_sd "
+                     "| match_gt_mean | match_gt_sd | coverage_mean | coverage_sd |\n"
+                     "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+    int finished = 0;
+    for (const std::string& m : models) {
+        std::vector<double> auroc, aupr, any, gt, coverage;
+        long params = arch::parameterCount(arch::preset(m, splits.train.length, splits.train.numClasses()));
+        for (std::size_t i = 0; i < runs.size(); ++i) {
+            if (runs[i].model != m || !outcomes[i].finished) continue;
+            const RunOutcome& o = outcomes[i];
+            params = o.params;
+            auroc.push_back(o.auroc);
+            aupr.push_back(o.aupr);
+            any.push_back(o.summary.matchAny);
+            gt.push_back(o.summary.matchGroundTruth);
+            coverage.push_back(o.summary.coverage);
+            ++finished;
+        }
+        if (auroc.empty()) continue;
+        std::vector<std::string> cells{m, std::to_string(params)};
+        for (const auto* values : {&auroc, &aupr, &any, &gt, &coverage}) {
+            const auto [mean, sd] = meanSd(*values);
+            cells.push_back(number(mean));
+            cells.push_back(number(sd));
+        }
+        for (std::size_t c = 0; c < cells.size(); ++c) {
+            tsv += cells[c] + (c + 1 < cells.size() ? "\t" : "\n");
+            md += "| " + cells[c] + (c + 1 < cells.size() ? " " : " |\n");
+        }
+    }
+    writeTextFileAtomically((fs::path(outDir) / "table.tsv").string(), tsv);
+    writeTextFileAtomically((fs::path(outDir) / "table.md").string(), md);
+    writeTextFileAtomically((fs::path(outDir) / "runs.tsv").string(), runsTable(runs, outcomes));
+
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        if (!outcomes[i].pwms) continue;
+        writeFilterLogoGrid((fs::path(outDir) / (runs[i].model + "_filters.png")).string(), *outcomes[i].pwms,
+                            outcomes[i].matches,
+                            runs[i].model + " trial " + std::to_string(runs[i].trial) +
+                                ": first-layer filters (activation PWMs, test set)");
+    }
+
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::printf("\n%s", md.c_str());
+    std::printf("%d of %zu runs finished in %.1f s; tables in %s\n", finished, runs.size(), seconds, outDir.c_str());
+    if (gInterrupted) {
+        std::printf("interrupted: unfinished runs were left out\n");
+        return 130;
+    }
+    return 0;
+}
+
+}  // namespace motifloom::cli

@@ -1,0 +1,28 @@
+#pragma once
+// The --data option shared by train, evaluate and bench:
+//   --data DIR            a folder as `simulate` writes it (train.fa, valid.fa, test.fa)
+//   --data synthetic      the paper's synthetic set, generated in memory (--count, --length,
+//                         --data-seed)
+//   --data A.fa[,B.fa..]  FASTA files; --labels header|per-class|pos-neg, --split .7,.1,.2,
+//                         --split-seed, --length (0 = the most common length)
+
+#include "cli/arg_parser.h"
+#include "seqio/sequence_set.h"
+#include "util/warnings.h"
+
+#include <string>
+
+namespace motifloom::cli {
+
+void addDataOptions(ArgParser& parser);
+
+struct LoadedData {
+    seqio::DataSplits splits;
+    std::string description;  // e.g. "synthetic (25000 x 200 nt, seed 33)" or the folder
+    Warnings warnings;
+};
+
+// Loads what the parsed options describe; throws InputError naming the file and line.
+LoadedData loadData(const ArgParser& parser);
+
+}  // namespace motifloom::cli

@@ -1,0 +1,72 @@
+#include "nn/activation.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace motifloom::nn {
+
+namespace {
+void reluForward(const float* __restrict x, std::size_t n, float* __restrict y) {
+    for (std::size_t i = 0; i < n; ++i) y[i] = x[i] > 0.0f ? x[i] : 0.0f;
+}
+void reluBackward(const float* __restrict y, const float* __restrict dy, std::size_t n,
+                  float* __restrict dx) {
+    for (std::size_t i = 0; i < n; ++i) dx[i] = y[i] > 0.0f ? dy[i] : 0.0f;
+}
+}  // namespace
+
+void Activation::forward(const Pass&, Work*, const Chunk& chunk, const float* x, float* y) const {
+    const std::size_t off = std::size_t(chunk.begin) * inputSize();
+    const std::size_t n = std::size_t(chunk.size()) * inputSize();
+    const float* xc = x + off;
+    float* yc = y + off;
+    switch (mSpec.activation) {
+    case arch::ActivationType::ReLU:
+        reluForward(xc, n, yc);
+        break;
+    case arch::ActivationType::Exponential:
+        for (std::size_t i = 0; i < n; ++i) yc[i] = std::exp(xc[i]);
+        break;
+    case arch::ActivationType::Sigmoid:
+        for (std::size_t i = 0; i < n; ++i) {
+            // Stable for large |x|: never exp of a large positive number.
+            const float v = xc[i];
+            if (v >= 0.0f) {
+                yc[i] = 1.0f / (1.0f + std::exp(-v));
+            } else {
+                const float e = std::exp(v);
+                yc[i] = e / (1.0f + e);
+            }
+        }
+        break;
+    case arch::ActivationType::Linear:
+        std::copy(xc, xc + n, yc);
+        break;
+    }
+}
+
+void Activation::backward(const Pass&, Work*, const Chunk& chunk, const float*, const float* y,
+                          const float* dy, float* dx) {
+    if (!dx) return;
+    const std::size_t off = std::size_t(chunk.begin) * inputSize();
+    const std::size_t n = std::size_t(chunk.size()) * inputSize();
+    const float* yc = y + off;
+    const float* gc = dy + off;
+    float* dc = dx + off;
+    switch (mSpec.activation) {
+    case arch::ActivationType::ReLU:
+        reluBackward(yc, gc, n, dc);
+        break;
+    case arch::ActivationType::Exponential:
+        for (std::size_t i = 0; i < n; ++i) dc[i] = gc[i] * yc[i];
+        break;
+    case arch::ActivationType::Sigmoid:
+        for (std::size_t i = 0; i < n; ++i) dc[i] = gc[i] * yc[i] * (1.0f - yc[i]);
+        break;
+    case arch::ActivationType::Linear:
+        std::copy(gc, gc + n, dc);
+        break;
+    }
+}
+
+}  // namespace motifloom::nn

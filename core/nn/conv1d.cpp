@@ -1,0 +1,468 @@
+#include "nn/conv1d.h"
+
+#include "nn/gemm.h"
+#include "nn/simd.h"
+#include "util/parallel.h"
+
+#include "util/rng.h"
+
+#include <algorithm>
+#include <bit>
+#include <cassert>
+#include <cstring>
+
+
+namespace motifloom::nn {
+
+namespace {
+
+constexpr int kCodes = 16;  // 4-bit base codes
+
+// Sums `count` consecutive blocks of `n` floats (stride `stride`) into out, block 0 first
+// (element-wise, so splitting the elements over threads changes nothing).
+void sumBlocks(const float* blocks, std::size_t stride, int count, std::size_t n, float* out) {
+    parallel::forChunks(0, n, 8192, [&](std::size_t lo, std::size_t hi) {
+        std::copy(blocks + lo, blocks + hi, out + lo);
+        for (int c = 1; c < count; ++c) {
+            const float* b = blocks + std::size_t(c) * stride;
+            for (std::size_t i = lo; i < hi; ++i) out[i] += b[i];
+        }
+    });
+}
+
+// ---- one-hot kernels -------------------------------------------------------------------
+// Filters are processed in groups of up to kGroup vectors whose running sums stay in registers.
+// Tables and padded buffers have rows of fp floats (F rounded up to whole vectors, zero beyond F).
+// The kernels are templates over the vector type, compiled once for the build's vector width
+// and, on x86-64, once more for AVX-512 (chosen at run time with the GEMM kernel, nn/gemm.h).
+
+constexpr int kGroup = 4;
+
+// Always inlined into their (AVX-512 or build-default) caller: 64-byte vectors never cross a
+// call, so GCC's note about their calling convention (-Wpsabi) does not apply.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wpsabi"
+#endif
+template <class V>
+__attribute__((always_inline)) inline V vload(const float* p) {
+    V v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
+}
+template <class V>
+__attribute__((always_inline)) inline void vstore(float* p, V v) {
+    std::memcpy(p, &v, sizeof v);
+}
+
+// Forward: out[p][f0 .. f0 + NB*lanes) = biasPad + sum_k T[k][pc[p + k]], rows ldo floats
+// apart (whole vectors are written: ldo < fp lets a row spill into the next one).
+template <class V, int NB>
+__attribute__((always_inline)) inline void lookupForwardGroup(const std::uint8_t* pc, int lOut, int w,
+                                                              const float* table, int fp,
+                                                              const float* biasPad, int f0, float* yPad,
+                                                              int ldo) {
+    constexpr int L = int(sizeof(V) / sizeof(float));
+    const std::size_t tapStride = std::size_t(kCodes) * fp;
+    for (int p = 0; p < lOut; ++p) {
+        V acc[NB];
+        for (int j = 0; j < NB; ++j) acc[j] = vload<V>(biasPad + f0 + j * L);
+        const float* tk = table + f0;
+        for (int k = 0; k < w; ++k, tk += tapStride) {
+            const float* row = tk + std::size_t(pc[p + k]) * fp;
+            for (int j = 0; j < NB; ++j) acc[j] += vload<V>(row + j * L);
+        }
+        float* out = yPad + std::size_t(p) * ldo + f0;
+        for (int j = 0; j < NB; ++j) vstore<V>(out + j * L, acc[j]);
+    }
+}
+
+template <class V>
+__attribute__((always_inline)) inline void lookupForwardAll(const std::uint8_t* pc, int lOut, int w,
+                                                            const float* table, int fp,
+                                                            const float* biasPad, float* yPad, int ldo) {
+    constexpr int L = int(sizeof(V) / sizeof(float));
+    for (int f0 = 0; f0 < fp; f0 += kGroup * L) {
+        switch (std::min(kGroup, (fp - f0) / L)) {
+        case 1: lookupForwardGroup<V, 1>(pc, lOut, w, table, fp, biasPad, f0, yPad, ldo); break;
+        case 2: lookupForwardGroup<V, 2>(pc, lOut, w, table, fp, biasPad, f0, yPad, ldo); break;
+        case 3: lookupForwardGroup<V, 3>(pc, lOut, w, table, fp, biasPad, f0, yPad, ldo); break;
+        default: lookupForwardGroup<V, 4>(pc, lOut, w, table, fp, biasPad, f0, yPad, ldo); break;
+        }
+    }
+}
+
+// Backward, by code: dT[k][c] += sum over slots q holding code c of dy[q - k], where dyPad holds
+// the sample's dy rows at row p + w - 1 (stride fp, zero rows around) so that every tap of every
+// slot reads a valid row. `slots` lists the slots grouped by code: [first[c], first[c+1]).
+template <class V, int NB>
+__attribute__((always_inline)) inline void lookupBackwardGroup(const std::int32_t* slots,
+                                                               const std::int32_t* first, int w,
+                                                               const float* dyPad, int fp, int f0,
+                                                               float* tableGrad) {
+    constexpr int L = int(sizeof(V) / sizeof(float));
+    const std::size_t tapStride = std::size_t(kCodes) * fp;
+    for (int c = 1; c < kCodes; ++c) {
+        const std::int32_t* qb = slots + first[c];
+        const std::int32_t* qe = slots + first[c + 1];
+        if (qb == qe) continue;
+        for (int k = 0; k < w; ++k) {
+            V acc[NB];
+            for (int j = 0; j < NB; ++j) acc[j] = V{};
+            const float* base = dyPad + std::ptrdiff_t(w - 1 - k) * fp + f0;
+            for (const std::int32_t* q = qb; q != qe; ++q) {
+                const float* row = base + std::ptrdiff_t(*q) * fp;
+                for (int j = 0; j < NB; ++j) acc[j] += vload<V>(row + j * L);
+            }
+            float* t = tableGrad + k * tapStride + std::size_t(c) * fp + f0;
+            for (int j = 0; j < NB; ++j) vstore<V>(t + j * L, vload<V>(t + j * L) + acc[j]);
+        }
+    }
+}
+
+template <class V>
+__attribute__((always_inline)) inline void lookupBackwardAll(const std::int32_t* slots,
+                                                             const std::int32_t* first, int w,
+                                                             const float* dyPad, int fp, float* tableGrad) {
+    constexpr int L = int(sizeof(V) / sizeof(float));
+    for (int f0 = 0; f0 < fp; f0 += kGroup * L) {
+        switch (std::min(kGroup, (fp - f0) / L)) {
+        case 1: lookupBackwardGroup<V, 1>(slots, first, w, dyPad, fp, f0, tableGrad); break;
+        case 2: lookupBackwardGroup<V, 2>(slots, first, w, dyPad, fp, f0, tableGrad); break;
+        case 3: lookupBackwardGroup<V, 3>(slots, first, w, dyPad, fp, f0, tableGrad); break;
+        default: lookupBackwardGroup<V, 4>(slots, first, w, dyPad, fp, f0, tableGrad); break;
+        }
+    }
+}
+
+using ForwardKernel = void (*)(const std::uint8_t*, int, int, const float*, int, const float*, float*, int);
+using BackwardKernel = void (*)(const std::int32_t*, const std::int32_t*, int, const float*, int, float*);
+
+void lookupForwardBuild(const std::uint8_t* pc, int lOut, int w, const float* table, int fp,
+                        const float* biasPad, float* yPad, int ldo) {
+    lookupForwardAll<simd::Vec>(pc, lOut, w, table, fp, biasPad, yPad, ldo);
+}
+void lookupBackwardBuild(const std::int32_t* slots, const std::int32_t* first, int w,
+                         const float* dyPad, int fp, float* tableGrad) {
+    lookupBackwardAll<simd::Vec>(slots, first, w, dyPad, fp, tableGrad);
+}
+
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__AVX512F__)
+#define MOTIFLOOM_LOOKUP_AVX512 1
+// 16 lanes, for a build without AVX-512 running on a CPU with it (see nn/gemm.h for why the
+// build leaves AVX-512 off); explicit vector code only, the auto-vectorisers stay off.
+typedef float Vec16 __attribute__((vector_size(64)));
+__attribute__((target("avx512f"), optimize("no-tree-slp-vectorize", "no-tree-loop-vectorize")))
+void lookupForward512(const std::uint8_t* pc, int lOut, int w, const float* table, int fp,
+                      const float* biasPad, float* yPad, int ldo) {
+    lookupForwardAll<Vec16>(pc, lOut, w, table, fp, biasPad, yPad, ldo);
+}
+__attribute__((target("avx512f"), optimize("no-tree-slp-vectorize", "no-tree-loop-vectorize")))
+void lookupBackward512(const std::int32_t* slots, const std::int32_t* first, int w,
+                       const float* dyPad, int fp, float* tableGrad) {
+    lookupBackwardAll<Vec16>(slots, first, w, dyPad, fp, tableGrad);
+}
+#else
+#define MOTIFLOOM_LOOKUP_AVX512 0
+#endif
+
+// The kernels for this process (following the GEMM kernel choice) and their vector width.
+struct LookupKernels {
+    ForwardKernel forward;
+    BackwardKernel backward;
+    int lanes;
+};
+
+LookupKernels lookupKernels() {
+#if MOTIFLOOM_LOOKUP_AVX512
+    if (gemmKernel() == GemmKernel::Avx512) return {lookupForward512, lookupBackward512, 16};
+#endif
+    return {lookupForwardBuild, lookupBackwardBuild, simd::kLanes};
+}
+
+struct ConvWork : Layer::Work {
+    FloatVector partW;      // per chunk: dW (float input) or dT (one-hot input)
+    FloatVector partB;      // per chunk: d bias, padded to whole vectors
+    FloatVector table;      // one-hot: T[k][code][f], row stride fp
+    FloatVector biasPad;    // one-hot: bias padded to the table's row stride
+    FloatVector tableGrad;  // one-hot: dT summed over chunks
+    std::size_t partWSize = 0, partBSize = 0;
+    int fp = 0;             // one-hot: filters padded to whole vectors of the kernels below
+    LookupKernels kernels{};
+};
+
+// Codes of one sample with padLeft zeros before and zeros after, so that output p reads
+// pc[p .. p+w). Codes are masked to 4 bits (anything else is a caller bug, never a crash).
+void padCodes(const std::uint8_t* codes, int length, int padLeft, int paddedLength,
+              std::uint8_t* pc) {
+    std::memset(pc, 0, std::size_t(paddedLength));
+    for (int i = 0; i < length; ++i) pc[padLeft + i] = codes[i] & 15;
+}
+
+}  // namespace
+
+arch::Shape Conv1D::outputShapeFor(const arch::LayerSpec& spec, arch::Shape in) {
+    const int lOut = spec.padding == arch::Padding::Same ? in.length : in.length - spec.width + 1;
+    return {std::max(lOut, 0), spec.units};
+}
+
+Conv1D::Conv1D(const arch::LayerSpec& spec, arch::Shape in, int index, bool oneHotInput,
+               std::uint64_t seed)
+    : Layer(spec, in, outputShapeFor(spec, in), index),
+      mWidth(spec.width),
+      mFilters(spec.units),
+      mPadLeft(spec.padding == arch::Padding::Same ? (spec.width - 1) / 2 : 0),
+      mOneHot(oneHotInput) {
+    assert(mWidth >= 1 && mFilters >= 1 && mOut.length >= 1);
+    assert(!mOneHot || in.channels == 4);
+    const std::size_t n = std::size_t(mWidth) * std::size_t(in.channels) * std::size_t(mFilters);
+    mW.assign(n, 0.0f);
+    mGradW.assign(n, 0.0f);
+    glorotUniform(mW, mWidth * in.channels, mWidth * mFilters, seed);
+    if (spec.bias) {
+        mB.assign(std::size_t(mFilters), 0.0f);
+        mGradB.assign(std::size_t(mFilters), 0.0f);
+    }
+}
+
+std::unique_ptr<Layer::Work> Conv1D::makeWork(int /*maxBatch*/, int maxChunks) const {
+    auto work = std::make_unique<ConvWork>();
+    work->kernels = lookupKernels();
+    const int lanes = work->kernels.lanes;
+    const int fp = (mFilters + lanes - 1) / lanes * lanes;
+    work->fp = fp;
+    if (mOneHot) {
+        const std::size_t tableSize = std::size_t(mWidth) * kCodes * std::size_t(fp);
+        work->table.assign(tableSize, 0.0f);
+        work->tableGrad.assign(tableSize, 0.0f);
+        work->biasPad.assign(std::size_t(fp), 0.0f);
+        work->partWSize = tableSize;
+    } else {
+        work->partWSize = mW.size();
+    }
+    work->partBSize = std::size_t(fp);
+    work->partW.assign(work->partWSize * std::size_t(maxChunks), 0.0f);
+    work->partB.assign(work->partBSize * std::size_t(maxChunks), 0.0f);
+    return work;
+}
+
+void Conv1D::beginForward(const Pass&, Work* work) const {
+    if (!mOneHot) return;
+    auto& w = static_cast<ConvWork&>(*work);
+    const int fp = w.fp, f = mFilters;
+    std::fill(w.biasPad.begin(), w.biasPad.end(), 0.0f);
+    if (hasBias()) std::copy(mB.begin(), mB.end(), w.biasPad.begin());
+    for (int k = 0; k < mWidth; ++k) {
+        for (int code = 0; code < kCodes; ++code) {
+            float* row = w.table.data() + (std::size_t(k) * kCodes + code) * fp;
+            std::fill(row, row + fp, 0.0f);
+            const int bases = std::popcount(unsigned(code));
+            if (bases == 0) continue;
+            const float share = 1.0f / float(bases);
+            for (int b = 0; b < 4; ++b) {
+                if (!((code >> b) & 1)) continue;
+                const float* wrow = mW.data() + (std::size_t(k) * 4 + b) * f;
+                for (int i = 0; i < f; ++i) row[i] += share * wrow[i];
+            }
+        }
+    }
+}
+
+const float* const* Conv1D::windows(const float* x, const Chunk& chunk) const {
+    const int c = mIn.channels, lIn = mIn.length, lOut = mOut.length;
+    const std::size_t rowSize = std::size_t(mWidth) * c;
+    int edgePerSample = 0;
+    for (int p = 0; p < lOut; ++p) edgePerSample += (p - mPadLeft < 0 || p - mPadLeft + mWidth > lIn);
+    const float** lines = chunk.scratch->lineBuffer(std::size_t(chunk.size()) * lOut);
+    float* edge = chunk.scratch->floatBuffer(std::size_t(edgePerSample) * chunk.size() * rowSize + 1);
+    std::size_t r = 0;
+    for (int s = chunk.begin; s < chunk.end; ++s) {
+        const float* xs = x + std::size_t(s) * inputSize();
+        for (int p = 0; p < lOut; ++p, ++r) {
+            const int q0 = p - mPadLeft;
+            if (q0 >= 0 && q0 + mWidth <= lIn) {
+                lines[r] = xs + std::ptrdiff_t(q0) * c;
+                continue;
+            }
+            const int lo = std::max(0, -q0), hi = std::min(mWidth, lIn - q0);
+            std::fill(edge, edge + rowSize, 0.0f);
+            if (hi > lo)
+                std::copy(xs + std::ptrdiff_t(q0 + lo) * c, xs + std::ptrdiff_t(q0 + hi) * c, edge + std::size_t(lo) * c);
+            lines[r] = edge;
+            edge += rowSize;
+        }
+    }
+    return lines;
+}
+
+void Conv1D::forward(const Pass& pass, Work* work, const Chunk& chunk, const float* x,
+                     float* y) const {
+    if (mOneHot) {
+        forwardOneHot(pass, work, chunk, y);
+        return;
+    }
+    const int lOut = mOut.length, f = mFilters;
+    const std::size_t outSize = outputSize();
+    const std::size_t rowSize = std::size_t(mWidth) * mIn.channels;
+    const int rowsTotal = chunk.size() * lOut;
+    const float* const* lines = windows(x, chunk);
+    float* yc = y + std::size_t(chunk.begin) * outSize;
+    if (hasBias())
+        for (int r = 0; r < rowsTotal; ++r) std::copy(mB.begin(), mB.end(), yc + std::size_t(r) * f);
+    chunk.scratch->gemm.multiplyLines(rowsTotal, f, int(rowSize), lines, false, mW.data(), f, false,
+                                      yc, f, hasBias());
+}
+
+void Conv1D::forwardOneHot(const Pass& pass, Work* work, const Chunk& chunk, float* y) const {
+    const auto& w = static_cast<const ConvWork&>(*work);
+    const int lIn = mIn.length, lOut = mOut.length, f = mFilters, fp = w.fp;
+    const int padded = lOut + mWidth - 1;
+    std::uint8_t* pc = chunk.scratch->byteBuffer(std::size_t(padded));
+    // Rows are written as whole vectors (fp floats). With one group of vectors (fp <= 4 vectors)
+    // a row's padding may spill into the rows after it, which are written afterwards: all rows
+    // but the last `tail` of a sample (those whose spill would leave it) go straight into y.
+    // Otherwise rows go to a padded buffer and are copied.
+    const bool oneGroup = fp <= kGroup * w.kernels.lanes;
+    const int tail = fp == f ? 0 : oneGroup ? std::min(lOut, (fp - f + f - 1) / f) : lOut;
+    float* buffer = chunk.scratch->floatBuffer(std::size_t(std::max(tail, 1)) * fp);
+    for (int s = chunk.begin; s < chunk.end; ++s) {
+        padCodes(pass.codes + std::size_t(s) * lIn, lIn, mPadLeft, padded, pc);
+        float* ys = y + std::size_t(s) * outputSize();
+        const int direct = lOut - tail;
+        if (direct > 0) w.kernels.forward(pc, direct, mWidth, w.table.data(), fp, w.biasPad.data(), ys, f);
+        if (tail == 0) continue;
+        w.kernels.forward(pc + direct, tail, mWidth, w.table.data(), fp, w.biasPad.data(), buffer, fp);
+        for (int p = 0; p < tail; ++p)
+            std::memcpy(ys + std::size_t(direct + p) * f, buffer + std::size_t(p) * fp, std::size_t(f) * sizeof(float));
+    }
+}
+
+void Conv1D::backward(const Pass& pass, Work* work, const Chunk& chunk, const float* x,
+                      const float*, const float* dy, float* dx) {
+    if (mOneHot) {
+        backwardOneHot(pass, work, chunk, dy);
+        return;
+    }
+    auto& w = static_cast<ConvWork&>(*work);
+    const int lOut = mOut.length, f = mFilters, c = mIn.channels;
+    const std::size_t inSize = inputSize(), outSize = outputSize();
+    const std::size_t rowSize = std::size_t(mWidth) * c;
+    const int rowsTotal = chunk.size() * lOut;
+    const float* dyc = dy + std::size_t(chunk.begin) * outSize;
+
+    // Parameter gradients of this chunk: dW = windows^T dy, dbias = column sums of dy.
+    const float* const* lines = windows(x, chunk);
+    float* partW = w.partW.data() + std::size_t(chunk.index) * w.partWSize;
+    chunk.scratch->gemm.multiplyLines(int(rowSize), f, rowsTotal, lines, true, dyc, f, false, partW, f,
+                                      false);
+    if (hasBias()) {
+        float* partB = w.partB.data() + std::size_t(chunk.index) * w.partBSize;
+        std::fill(partB, partB + f, 0.0f);
+        for (int r = 0; r < rowsTotal; ++r) {
+            const float* g = dyc + std::size_t(r) * f;
+            for (int i = 0; i < f; ++i) partB[i] += g[i];
+        }
+    }
+    if (!dx) return;
+
+    // Input gradient: dcols = dy W^T (rows of w*C), then each row is added back onto the w
+    // input positions its window covers (col2im).
+    float* cols = chunk.scratch->floatBuffer(std::size_t(rowsTotal) * rowSize);
+    chunk.scratch->gemm.multiply(rowsTotal, int(rowSize), f, dyc, f, false, mW.data(), f, true,
+                                 cols, std::ptrdiff_t(rowSize));
+    const int lIn = mIn.length;
+    for (int s = chunk.begin; s < chunk.end; ++s) {
+        float* dxs = dx + std::size_t(s) * inSize;
+        std::fill(dxs, dxs + inSize, 0.0f);
+        const float* rows = cols + std::size_t(s - chunk.begin) * lOut * rowSize;
+        for (int p = 0; p < lOut; ++p) {
+            const int q0 = p - mPadLeft;
+            const int lo = std::max(0, -q0), hi = std::min(mWidth, lIn - q0);
+            const float* src = rows + std::size_t(p) * rowSize + std::size_t(lo) * c;
+            float* dst = dxs + std::ptrdiff_t(q0 + lo) * c;
+            const std::size_t n = std::size_t(hi - lo) * c;
+            for (std::size_t i = 0; i < n; ++i) dst[i] += src[i];
+        }
+    }
+}
+
+void Conv1D::backwardOneHot(const Pass& pass, Work* work, const Chunk& chunk, const float* dy) {
+    auto& w = static_cast<ConvWork&>(*work);
+    const int lIn = mIn.length, lOut = mOut.length, f = mFilters, fp = w.fp;
+    const int padded = lOut + mWidth - 1;   // code slots q; output p reads slots p .. p+w-1
+    const int padRows = lOut + 2 * (mWidth - 1);
+    float* partT = w.partW.data() + std::size_t(chunk.index) * w.partWSize;
+    float* partB = w.partB.data() + std::size_t(chunk.index) * w.partBSize;
+    std::fill(partT, partT + w.partWSize, 0.0f);
+    std::fill(partB, partB + w.partBSize, 0.0f);
+
+    // Scratch: dy rows of one sample padded with w-1 zero rows each side (stride fp), the
+    // sample's padded codes, and its slots sorted by code.
+    float* dyPad = chunk.scratch->floatBuffer(std::size_t(padRows) * fp);
+    std::fill(dyPad, dyPad + std::size_t(padRows) * fp, 0.0f);
+    std::uint8_t* bytes = chunk.scratch->byteBuffer(std::size_t(padded) * 5 + 4 * (kCodes + 1) + 64);
+    auto* first = reinterpret_cast<std::int32_t*>(bytes);
+    auto* slots = first + kCodes + 1;
+    std::uint8_t* pc = reinterpret_cast<std::uint8_t*>(slots + padded);
+
+    for (int s = chunk.begin; s < chunk.end; ++s) {
+        const float* dys = dy + std::size_t(s) * outputSize();
+        for (int p = 0; p < lOut; ++p) {
+            const float* g = dys + std::size_t(p) * f;
+            float* row = dyPad + std::size_t(p + mWidth - 1) * fp;
+            for (int i = 0; i < f; ++i) {
+                row[i] = g[i];
+                partB[i] += g[i];
+            }
+        }
+        padCodes(pass.codes + std::size_t(s) * lIn, lIn, mPadLeft, padded, pc);
+        int count[kCodes + 1] = {};
+        for (int q = 0; q < padded; ++q) ++count[pc[q] + 1];
+        first[0] = 0;
+        for (int c = 0; c < kCodes; ++c) first[c + 1] = first[c] + count[c + 1];
+        int next[kCodes];
+        for (int c = 0; c < kCodes; ++c) next[c] = first[c];
+        for (int q = 0; q < padded; ++q) slots[next[pc[q]]++] = q;
+        w.kernels.backward(slots, first, mWidth, dyPad, fp, partT);
+    }
+}
+
+void Conv1D::finishBackward(const Pass& pass, Work* work) {
+    auto& w = static_cast<ConvWork&>(*work);
+    const int chunks = pass.plan.count;
+    const int f = mFilters;
+    if (hasBias()) sumBlocks(w.partB.data(), w.partBSize, chunks, std::size_t(f), mGradB.data());
+    if (!mOneHot) {
+        sumBlocks(w.partW.data(), w.partWSize, chunks, w.partWSize, mGradW.data());
+        return;
+    }
+    sumBlocks(w.partW.data(), w.partWSize, chunks, w.partWSize, w.tableGrad.data());
+    // dW[k][b][f] = sum over codes containing b of dT[k][code][f] / popcount(code).
+    const int fp = w.fp;
+    std::fill(mGradW.begin(), mGradW.end(), 0.0f);
+    for (int k = 0; k < mWidth; ++k) {
+        for (int code = 1; code < kCodes; ++code) {
+            const float share = 1.0f / float(std::popcount(unsigned(code)));
+            const float* row = w.tableGrad.data() + (std::size_t(k) * kCodes + code) * fp;
+            for (int b = 0; b < 4; ++b) {
+                if (!((code >> b) & 1)) continue;
+                float* g = mGradW.data() + (std::size_t(k) * 4 + b) * f;
+                for (int i = 0; i < f; ++i) g[i] += share * row[i];
+            }
+        }
+    }
+}
+
+std::vector<ParamView> Conv1D::parameters() {
+    std::vector<ParamView> out;
+    out.push_back({describe() + " weight", mW, mGradW, true});
+    if (hasBias()) out.push_back({describe() + " bias", mB, mGradB, false});
+    return out;
+}
+
+std::vector<std::span<float>> Conv1D::stateTensors() {
+    std::vector<std::span<float>> out{mW};
+    if (hasBias()) out.push_back(mB);
+    return out;
+}
+
+}  // namespace motifloom::nn

@@ -1,0 +1,53 @@
+#pragma once
+// BnReluPool: batch norm -> ReLU -> max-pool run as one training step (the paper's conv blocks).
+//
+// Same values and gradients as the three layers in turn (nn/batch_norm.h, activation.h,
+// max_pool.h), with a fraction of the memory traffic:
+//   forward   ReLU and max commute, max(relu(v)) = relu(max(v)), so the block pools the
+//             normalised values v = gamma*(x-mean)/sqrt(var+eps) + beta window by window and
+//             applies ReLU to the pooled values only; the full-size normalised and ReLU tensors
+//             are never written. The arg-max is the first maximal v, which is the max-pool's
+//             arg-max of relu(v) whenever the maximum is > 0; otherwise the gradient is 0 on
+//             either path.
+//   backward  the pooled gradient g = dy * [y > 0] reaches the batch norm only at arg-max
+//             positions, so its sums (sum g, sum g*xhat) run over those; the input gradient is
+//             one dense pass, dx = (x-mean)*b + k, plus a*g scattered to the arg-maxes. For pool
+//             strides below 4 most positions get gradient anyway: g is scattered into a dense
+//             batch-norm output gradient and the vectorised batch-norm kernels run instead.
+// Used by nn::Network for training passes only (inference runs the layers one by one, so every
+// layer's output stays available). The block refers to, and updates, the three layers it was
+// made from; they must outlive it.
+
+#include "nn/activation.h"
+#include "nn/batch_norm.h"
+#include "nn/max_pool.h"
+
+namespace motifloom::nn {
+
+class BnReluPool : public Layer {
+public:
+    BnReluPool(BatchNorm& bn, const Activation& relu, const MaxPool& pool);
+    // True when a, b, c are batch norm, ReLU and max-pool (consecutive layers of a network).
+    static bool matches(const Layer& a, const Layer& b, const Layer& c);
+    std::unique_ptr<Layer> clone() const override { return std::make_unique<BnReluPool>(*this); }
+
+    std::unique_ptr<Work> makeWork(int maxBatch, int maxChunks) const override;
+    bool needsForwardSync(const Pass&) const override { return true; }
+    void forwardStats(const Pass&, Work*, const Chunk&, const float* x) const override;
+    void forwardSync(const Pass&, Work*) const override;
+    void forward(const Pass&, Work*, const Chunk&, const float* x, float* y) const override;
+    bool needsBackwardSync(const Pass&) const override { return true; }
+    void backwardStats(const Pass&, Work*, const Chunk&, const float* x,
+                       const float* dy) const override;
+    void backwardSync(const Pass&, Work*) const override;
+    void backward(const Pass&, Work*, const Chunk&, const float* x, const float* y,
+                  const float* dy, float* dx) override;
+    void finishBackward(const Pass&, Work*) override;
+    void commit(const Pass&, Work*) override;
+
+private:
+    BatchNorm* mBn;
+    const MaxPool* mPool;
+};
+
+}  // namespace motifloom::nn

@@ -1,0 +1,74 @@
+#pragma once
+// Gemm: single-precision matrix products C += A * B on row-major data, with packing buffers that
+// are kept between calls.
+//
+// Every matrix is row-major with an explicit row stride (elements between the starts of two
+// consecutive rows). A Gemm object is used by one thread at a time; keep one per parallel chunk.
+//
+// Kernels. On x86-64 the product is a packed Goto/BLIS-style GEMM with a hand-written register
+// micro-kernel chosen at run time from what the CPU offers: AVX-512 (12 x 32 tile) or AVX2+FMA
+// (6 x 16). The project compiles without AVX-512 (GCC 12's auto-vectoriser miscompiles some
+// AVX-512 code), which halves Eigen's speed; the micro-kernels are explicit intrinsics with the
+// auto-vectorisers off, enabled per function. Elsewhere, or when asked, Eigen 3.4's blocked
+// kernel runs with our packing buffers (its operator* allocates them on every call, which for
+// the medium-size products of a training step costs more than the arithmetic).
+// The environment variable MOTIFLOOM_GEMM=eigen|avx2|avx512 overrides the choice (A/B tests).
+//
+// Results depend only on the operands, their shapes and the kernel (single-threaded, fixed
+// blocking), never on the thread that runs them.
+
+#include <cstddef>
+#include <memory>
+
+namespace motifloom::nn {
+
+enum class GemmKernel { Auto, Eigen, Avx2, Avx512 };
+
+// Selects the kernel of every later product in the process (Auto: the best the CPU supports;
+// a kernel the CPU lacks falls back to the next best). For tests and benchmarks.
+void setGemmKernel(GemmKernel kernel);
+GemmKernel gemmKernel();  // the kernel in use (never Auto)
+const char* gemmKernelName(GemmKernel kernel);
+
+class Gemm {
+public:
+    Gemm();
+    ~Gemm();
+    Gemm(const Gemm&) = delete;             // buffers are per-thread scratch
+    Gemm& operator=(const Gemm&) = delete;
+    Gemm(Gemm&&) noexcept;
+    Gemm& operator=(Gemm&&) noexcept;
+
+    // C (m x n, row stride ldc) += A * B, where
+    //   A is m x k: row-major with row stride lda, or if transA the transpose of a k x m
+    //     row-major matrix with row stride lda;
+    //   B is k x n: row-major with row stride ldb, or if transB the transpose of an n x k
+    //     row-major matrix with row stride ldb.
+    // C must not overlap A or B. Does nothing when m, n or k is 0.
+    void multiplyAdd(int m, int n, int k,
+                     const float* a, std::ptrdiff_t lda, bool transA,
+                     const float* b, std::ptrdiff_t ldb, bool transB,
+                     float* c, std::ptrdiff_t ldc);
+    // C = A * B (C's previous contents are ignored; zero when k is 0).
+    void multiply(int m, int n, int k,
+                  const float* a, std::ptrdiff_t lda, bool transA,
+                  const float* b, std::ptrdiff_t ldb, bool transB,
+                  float* c, std::ptrdiff_t ldc);
+
+    // C (+)= A * B with A given as pointers to its lines, each contiguous: linesIndexK false:
+    // lines[i] holds A(i, 0..k) (m lines); true: lines[kk] holds A(0..m, kk) (k lines, i.e. the
+    // rows of A's transpose). Lets a convolution multiply its input windows in place (no im2col
+    // copy). Lines may overlap.
+    void multiplyLines(int m, int n, int k, const float* const* lines, bool linesIndexK,
+                       const float* b, std::ptrdiff_t ldb, bool transB, float* c,
+                       std::ptrdiff_t ldc, bool accumulate);
+
+private:
+    void product(int m, int n, int k, const float* a, std::ptrdiff_t lda, bool transA,
+                 const float* const* lines, const float* b, std::ptrdiff_t ldb, bool transB,
+                 float* c, std::ptrdiff_t ldc, bool overwrite);
+    struct Impl;
+    std::unique_ptr<Impl> mImpl;
+};
+
+}  // namespace motifloom::nn

@@ -1,0 +1,680 @@
+#include "nn/network.h"
+
+#include "nn/activation.h"
+#include "nn/batch_norm.h"
+#include "nn/binary_io.h"
+#include "nn/conv1d.h"
+#include "nn/dense.h"
+#include "nn/dropout.h"
+#include "nn/flatten.h"
+#include "nn/fused.h"
+#include "nn/loss.h"
+#include "nn/max_pool.h"
+#include "util/input_error.h"
+#include "util/parallel.h"
+#include "util/rng.h"
+
+#include <algorithm>
+#include <bit>
+#include <cassert>
+#include <chrono>
+#include <cmath>
+#include <istream>
+#include <ostream>
+
+namespace motifloom::nn {
+
+// Per-batch buffers of one kind of pass. Sized for `capacity` samples; smaller batches use a
+// prefix, so a short last batch of an epoch costs no allocation.
+struct Network::Workspace {
+    int capacity = 0;
+    bool training = false;
+    // Layer outputs, capacity x outputSize each. (Sharing buffers between layers in inference
+    // would race: chunks run different layers at once, with different sample strides.)
+    std::vector<float*> out;
+    std::vector<FloatVector> own;
+    std::vector<FloatVector> grad;  // per layer, training only: d(loss)/d(output)
+    FloatVector oneHot;             // capacity x inputLength x 4 if the first layer needs floats
+    std::vector<std::unique_ptr<Layer::Work>> work;  // per step of the pass's plan
+    std::vector<Scratch> scratch;   // one per chunk, and per column block of batch-wide layers
+};
+
+namespace {
+
+std::string layerName(int i, arch::LayerType type) {
+    return std::string("layer ") + std::to_string(i + 1) + " (" + layerTypeName(type) + ")";
+}
+
+// One-hot (or IUPAC-uniform) floats of a code: base b gets ((code >> b) & 1) / popcount(code).
+void expandCodes(const std::uint8_t* codes, std::size_t n, float* out) {
+    for (std::size_t i = 0; i < n; ++i) {
+        const unsigned code = codes[i] & 15u;
+        const int bases = std::popcount(code);
+        const float v = bases ? 1.0f / float(bases) : 0.0f;
+        for (int b = 0; b < 4; ++b) out[4 * i + std::size_t(b)] = ((code >> b) & 1u) ? v : 0.0f;
+    }
+}
+
+std::uint64_t layerSeed(std::uint64_t seed, int index) {
+    return Rng(seed).split(std::uint64_t(index)).next();
+}
+
+// Adds the run time of fn() to *slot when slot is not null.
+template <class Fn>
+void timed(double* slot, Fn&& fn) {
+    if (!slot) {
+        fn();
+        return;
+    }
+    const auto t0 = std::chrono::steady_clock::now();
+    fn();
+    *slot += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Construction
+
+Network::Network(const arch::Architecture& arch, std::uint64_t seed) : mArch(arch) {
+    mL1 = arch.training.l1;
+    mL2 = arch.training.l2;
+    build(seed);
+}
+
+void Network::build(std::uint64_t seed) {
+    const arch::Architecture& a = mArch;
+    auto fail = [](const std::string& message) { throw InputError(message); };
+    if (a.inputLength < 1) fail("the input length must be at least 1 base");
+    if (a.layers.empty()) fail("the architecture has no layers");
+    if (a.numClasses < 1) fail("the number of classes must be at least 1");
+    if (a.output == arch::OutputKind::Softmax && a.numClasses < 2)
+        fail("a softmax output needs at least 2 classes");
+
+    mLayers.clear();
+    arch::Shape shape{a.inputLength, 4};
+    for (int i = 0; i < int(a.layers.size()); ++i) {
+        const arch::LayerSpec& spec = a.layers[std::size_t(i)];
+        const std::string name = layerName(i, spec.type);
+        auto bad = [&](const std::string& what) { fail(name + ": " + what); };
+        std::unique_ptr<Layer> layer;
+        switch (spec.type) {
+        case arch::LayerType::Conv1D:
+            if (spec.units < 1) bad("needs at least 1 filter");
+            if (spec.width < 1) bad("needs a filter width of at least 1");
+            if (spec.padding == arch::Padding::Valid && spec.width > shape.length)
+                bad("'valid' filters of width " + std::to_string(spec.width) +
+                    " do not fit an input of length " + std::to_string(shape.length));
+            layer = std::make_unique<Conv1D>(spec, shape, i, i == 0, layerSeed(seed, i));
+            break;
+        case arch::LayerType::BatchNorm:
+            if (!(spec.epsilon > 0.0)) bad("epsilon must be positive");
+            if (!(spec.momentum >= 0.0 && spec.momentum <= 1.0))
+                bad("momentum must lie between 0 and 1");
+            layer = std::make_unique<BatchNorm>(spec, shape, i);
+            break;
+        case arch::LayerType::Activation:
+            layer = std::make_unique<Activation>(spec, shape, i);
+            break;
+        case arch::LayerType::MaxPool:
+            if (spec.poolSize < 1) bad("the pool size must be at least 1");
+            if (spec.poolStride < 0) bad("the pool stride must be at least 1");
+            layer = std::make_unique<MaxPool>(spec, shape, i);
+            break;
+        case arch::LayerType::Dropout:
+            if (!(spec.dropRate >= 0.0 && spec.dropRate < 1.0))
+                bad("the drop rate must be at least 0 and below 1");
+            layer = std::make_unique<Dropout>(spec, shape, i);
+            break;
+        case arch::LayerType::Flatten:
+            layer = std::make_unique<Flatten>(spec, shape, i);
+            break;
+        case arch::LayerType::Dense:
+            if (shape.length != 1)
+                bad("needs a flat input (length 1) but gets length " + std::to_string(shape.length) +
+                    "; add a Flatten layer before it");
+            if (spec.units < 1) bad("needs at least 1 unit");
+            layer = std::make_unique<Dense>(spec, shape, i, layerSeed(seed, i));
+            break;
+        }
+        shape = layer->outputShape();
+        mLayers.push_back(std::move(layer));
+    }
+    collectParameters();
+    buildSteps();
+    const arch::LayerSpec& last = a.layers.back();
+    if (last.type != arch::LayerType::Dense)
+        fail("the last layer must be a Dense layer with one unit per class");
+    if (last.units != a.numClasses)
+        fail("the last Dense layer has " + std::to_string(last.units) + " units but the task has " +
+             std::to_string(a.numClasses) + " classes");
+}
+
+Network::Network(const Network& other)
+    : mArch(other.mArch), mFuse(other.mFuse), mL1(other.mL1), mL2(other.mL2) {
+    mLayers.reserve(other.mLayers.size());
+    for (const auto& l : other.mLayers) mLayers.push_back(l->clone());
+    collectParameters();
+    buildSteps();
+}
+
+void Network::collectParameters() {
+    mParams.clear();
+    for (auto& l : mLayers)
+        for (ParamView& p : l->parameters()) mParams.push_back(std::move(p));
+}
+
+Network& Network::operator=(const Network& other) {
+    if (this != &other) {
+        Network copy(other);
+        *this = std::move(copy);
+    }
+    return *this;
+}
+
+Network::Network(Network&&) noexcept = default;
+Network& Network::operator=(Network&&) noexcept = default;
+Network::~Network() = default;
+
+std::vector<arch::Shape> Network::outputShapes() const {
+    std::vector<arch::Shape> out;
+    for (const auto& l : mLayers) out.push_back(l->outputShape());
+    return out;
+}
+
+long Network::parameterCount() const {
+    long n = 0;
+    for (const ParamView& p : mParams) n += long(p.value.size());
+    return n;
+}
+
+void Network::setFusedBlocks(bool on) {
+    if (on == mFuse) return;
+    mFuse = on;
+    buildSteps();
+    mTrain.reset();  // its per-step state follows the old plan
+}
+
+void Network::setPenalties(double l1, double l2) {
+    mL1 = l1;
+    mL2 = l2;
+}
+
+double Network::penaltyValue() const { return weightPenalty(mParams, mL1, mL2, false); }
+
+// ---------------------------------------------------------------------------------------------
+// Passes
+
+void Network::ensureWorkspace(Workspace& ws, int batch, bool training) const {
+    if (ws.capacity >= batch && ws.training == training && !ws.out.empty()) return;
+    const int capacity = std::max(batch, ws.capacity);
+    const std::vector<Step>& steps = training ? mTrainSteps : mInferSteps;
+    const std::size_t n = mLayers.size();
+    ws.capacity = capacity;
+    ws.training = training;
+    ws.out.assign(n, nullptr);
+    ws.own.assign(n, FloatVector());
+    ws.grad.assign(training ? n : 0, FloatVector());
+    ws.work.resize(steps.size());
+    // Only step outputs need memory (layers inside a fused step never materialise theirs).
+    for (std::size_t k = 0; k < steps.size(); ++k) {
+        const std::size_t i = std::size_t(steps[k].last);
+        const std::size_t size = std::size_t(capacity) * mLayers[i]->outputSize();
+        ws.own[i].assign(size + kTensorSlack, 0.0f);
+        ws.out[i] = ws.own[i].data();
+        if (training) ws.grad[i].assign(size + kTensorSlack, 0.0f);
+        ws.work[k] = steps[k].layer->makeWork(capacity, ChunkPlan::kMaxChunks);
+    }
+    const bool oneHotConv = mLayers.front()->type() == arch::LayerType::Conv1D;
+    if (!oneHotConv)
+        ws.oneHot.assign(std::size_t(capacity) * std::size_t(mArch.inputLength) * 4 + kTensorSlack, 0.0f);
+    if (ws.scratch.size() < 2 * std::size_t(ChunkPlan::kMaxChunks))
+        ws.scratch.resize(2 * std::size_t(ChunkPlan::kMaxChunks));
+}
+
+void Network::buildSteps() {
+    mFused.clear();
+    mInferSteps.clear();
+    mTrainSteps.clear();
+    const int n = layerCount();
+    for (int i = 0; i < n; ++i) mInferSteps.push_back({mLayers[std::size_t(i)].get(), i, i});
+    for (int i = 0; i < n; ++i) {
+        Layer* l = mLayers[std::size_t(i)].get();
+        if (mFuse && i + 2 < n && BnReluPool::matches(*l, *mLayers[std::size_t(i) + 1], *mLayers[std::size_t(i) + 2])) {
+            mFused.push_back(std::make_unique<BnReluPool>(
+                static_cast<BatchNorm&>(*l), static_cast<const Activation&>(*mLayers[std::size_t(i) + 1]),
+                static_cast<const MaxPool&>(*mLayers[std::size_t(i) + 2])));
+            mTrainSteps.push_back({mFused.back().get(), i, i + 2});
+            i += 2;
+            continue;
+        }
+        mTrainSteps.push_back({l, i, i});
+    }
+}
+
+Network::Workspace& Network::trainingWorkspace(int batch) {
+    if (!mTrain) mTrain = std::make_unique<Workspace>();
+    ensureWorkspace(*mTrain, batch, true);
+    return *mTrain;
+}
+
+Pass Network::makePass(Workspace& ws, bool training, int batch, const std::uint8_t* codes,
+                       std::uint64_t stepSeed) const {
+    Pass pass;
+    pass.training = training;
+    pass.batch = batch;
+    pass.stepSeed = stepSeed;
+    pass.codes = codes;
+    pass.plan = ChunkPlan::forBatch(batch);
+    pass.scratch = ws.scratch;
+    return pass;
+}
+
+namespace {
+template <class Body>
+void forEachChunk(const Pass& pass, Body&& body) {
+    const ChunkPlan& plan = pass.plan;
+    parallel::forChunks(0, std::size_t(plan.batch), std::size_t(plan.grain),
+                        [&](std::size_t b, std::size_t e) {
+                            const int index = int(b) / plan.grain;
+                            Chunk chunk{index, int(b), int(e), &pass.scratch[std::size_t(index)]};
+                            body(chunk);
+                        });
+}
+}  // namespace
+
+void Network::runForward(Workspace& ws, const Pass& pass, int lastLayer, double* times) const {
+    const std::vector<Step>& steps = pass.training ? mTrainSteps : mInferSteps;
+    int n = 0;  // steps to run: up to the one that ends at lastLayer
+    while (n < int(steps.size()) && steps[std::size_t(n)].last <= lastLayer) ++n;
+    const int layers = layerCount();
+    auto slot = [&](int chunkIndex, int k) {
+        return times ? times + (std::size_t(chunkIndex + 1) * layers + std::size_t(steps[std::size_t(k)].first)) * 2
+                     : nullptr;
+    };
+    const float* input = nullptr;
+    if (mLayers.front()->type() != arch::LayerType::Conv1D) {
+        const std::size_t len = std::size_t(mArch.inputLength);
+        forEachChunk(pass, [&](const Chunk& c) {
+            timed(slot(c.index, 0), [&] {
+                expandCodes(pass.codes + std::size_t(c.begin) * len, std::size_t(c.size()) * len,
+                            ws.oneHot.data() + std::size_t(c.begin) * len * 4);
+            });
+        });
+        input = ws.oneHot.data();
+    }
+    auto step = [&](int k) -> const Layer& { return *steps[std::size_t(k)].layer; };
+    auto in = [&](int k) {
+        const int first = steps[std::size_t(k)].first;
+        return first == 0 ? input : ws.out[std::size_t(first) - 1];
+    };
+    auto out = [&](int k) { return ws.out[std::size_t(steps[std::size_t(k)].last)]; };
+    auto work = [&](int k) { return ws.work[std::size_t(k)].get(); };
+    for (int k = 0; k < n; ++k) timed(slot(-1, k), [&] { step(k).beginForward(pass, work(k)); });
+
+    int synced = -1;  // step whose forward statistics are ready
+    int i = 0;
+    while (i < n) {
+        const Layer& layer = step(i);
+        if (layer.needsForwardSync(pass) && synced != i) {
+            forEachChunk(pass, [&](const Chunk& c) {
+                timed(slot(c.index, i), [&] { layer.forwardStats(pass, work(i), c, in(i)); });
+            });
+            timed(slot(-1, i), [&] { layer.forwardSync(pass, work(i)); });
+            synced = i;
+        }
+        if (layer.batchWide()) {
+            timed(slot(-1, i), [&] { layer.forward(pass, work(i), Chunk{-1, 0, pass.batch, nullptr}, in(i), out(i)); });
+            ++i;
+            continue;
+        }
+        // A group of chunk-wise steps runs chunk by chunk (data stays in cache); it ends before
+        // a batch-wide step or one that needs batch statistics, whose statistics the chunks
+        // gather on the way out.
+        int j = i + 1;
+        while (j < n && !step(j).batchWide() && !step(j).needsForwardSync(pass)) ++j;
+        const bool statsNext = j < n && step(j).needsForwardSync(pass);
+        forEachChunk(pass, [&](const Chunk& c) {
+            for (int k = i; k < j; ++k)
+                timed(slot(c.index, k), [&] { step(k).forward(pass, work(k), c, in(k), out(k)); });
+            if (statsNext) timed(slot(c.index, j), [&] { step(j).forwardStats(pass, work(j), c, in(j)); });
+        });
+        if (statsNext) {
+            timed(slot(-1, j), [&] { step(j).forwardSync(pass, work(j)); });
+            synced = j;
+        }
+        i = j;
+    }
+}
+
+void Network::runBackward(Workspace& ws, const Pass& pass, double* times) {
+    const std::vector<Step>& steps = mTrainSteps;
+    const int n = int(steps.size());
+    const int layers = layerCount();
+    auto slot = [&](int chunkIndex, int k) {
+        return times ? times + (std::size_t(chunkIndex + 1) * layers + std::size_t(steps[std::size_t(k)].first)) * 2 + 1
+                     : nullptr;
+    };
+    const float* input = mLayers.front()->type() == arch::LayerType::Conv1D ? nullptr : ws.oneHot.data();
+    auto step = [&](int k) -> Layer& { return *steps[std::size_t(k)].layer; };
+    auto in = [&](int k) {
+        const int first = steps[std::size_t(k)].first;
+        return first == 0 ? input : ws.out[std::size_t(first) - 1];
+    };
+    auto dx = [&](int k) {
+        const int first = steps[std::size_t(k)].first;
+        return first == 0 ? nullptr : ws.grad[std::size_t(first) - 1].data();
+    };
+    auto out = [&](int k) { return ws.out[std::size_t(steps[std::size_t(k)].last)]; };
+    auto dy = [&](int k) { return ws.grad[std::size_t(steps[std::size_t(k)].last)].data(); };
+    auto work = [&](int k) { return ws.work[std::size_t(k)].get(); };
+    auto call = [&](int k, const Chunk& c) {
+        timed(slot(c.index, k), [&] { step(k).backward(pass, work(k), c, in(k), out(k), dy(k), dx(k)); });
+    };
+
+    int synced = -1;
+    int i = n - 1;
+    while (i >= 0) {
+        Layer& layer = step(i);
+        if (layer.needsBackwardSync(pass) && synced != i) {
+            forEachChunk(pass, [&](const Chunk& c) {
+                timed(slot(c.index, i), [&] { layer.backwardStats(pass, work(i), c, in(i), dy(i)); });
+            });
+            timed(slot(-1, i), [&] { layer.backwardSync(pass, work(i)); });
+            synced = i;
+        }
+        if (layer.batchWide()) {
+            call(i, Chunk{-1, 0, pass.batch, nullptr});
+            --i;
+            continue;
+        }
+        int j = i - 1;
+        while (j >= 0 && !step(j).batchWide() && !step(j).needsBackwardSync(pass)) --j;
+        const bool statsNext = j >= 0 && step(j).needsBackwardSync(pass);
+        forEachChunk(pass, [&](const Chunk& c) {
+            for (int k = i; k > j; --k) call(k, c);
+            if (statsNext) timed(slot(c.index, j), [&] { step(j).backwardStats(pass, work(j), c, in(j), dy(j)); });
+        });
+        if (statsNext) {
+            timed(slot(-1, j), [&] { step(j).backwardSync(pass, work(j)); });
+            synced = j;
+        }
+        i = j;
+    }
+    for (int k = 0; k < n; ++k) timed(slot(-1, k), [&] { step(k).finishBackward(pass, work(k)); });
+}
+
+Loss Network::trainStep(const std::uint8_t* codes, const float* targets, int batch,
+                        std::uint64_t stepSeed) {
+    assert(batch >= 1 && codes && targets);
+    Workspace& ws = trainingWorkspace(batch);
+    const Pass pass = makePass(ws, true, batch, codes, stepSeed);
+    const int last = int(mLayers.size()) - 1;
+    double* times = mProfiling ? mTimes.data() : nullptr;
+    runForward(ws, pass, last, times);
+    const auto t0 = std::chrono::steady_clock::now();
+
+    Loss loss;
+    const float* z = ws.out.back();
+    float* dz = ws.grad.back().data();
+    loss.data = mArch.output == arch::OutputKind::Sigmoid
+                    ? sigmoidCrossEntropy(z, targets, batch, mArch.numClasses, dz)
+                    : softmaxCrossEntropy(z, targets, batch, mArch.numClasses, dz);
+    auto checkFinite = [](double value) {
+        if (!std::isfinite(value))
+            throw InputError(std::string("training stopped: the loss became ") +
+                             (std::isnan(value) ? "NaN (not a number)" : "infinite") +
+                             "; the learning rate may be too high for this model");
+    };
+    checkFinite(loss.data);
+
+    const auto t1 = std::chrono::steady_clock::now();
+    runBackward(ws, pass, times);
+    const auto t2 = std::chrono::steady_clock::now();
+    // Penalty value and gradient in one pass over the weights, after the data gradients.
+    loss.penalty = weightPenalty(mParams, mL1, mL2, true);
+    checkFinite(loss.total());
+    for (std::size_t k = 0; k < mTrainSteps.size(); ++k) mTrainSteps[k].layer->commit(pass, ws.work[k].get());
+    if (mProfiling) {
+        const auto t3 = std::chrono::steady_clock::now();
+        mLossSeconds += std::chrono::duration<double>(t1 - t0).count() +
+                        std::chrono::duration<double>(t3 - t2).count();
+        ++mProfiledSteps;
+    }
+    return loss;
+}
+
+void Network::setProfiling(bool on) {
+    mProfiling = on;
+    mTimes.assign(on ? std::size_t(ChunkPlan::kMaxChunks + 1) * mLayers.size() * 2 : 0, 0.0);
+    mLossSeconds = 0.0;
+    mProfiledSteps = 0;
+}
+
+Network::Profile Network::profile() const {
+    Profile p;
+    const std::size_t n = mLayers.size();
+    p.forwardSeconds.assign(n, 0.0);
+    p.backwardSeconds.assign(n, 0.0);
+    for (std::size_t s = 0; s * n * 2 < mTimes.size(); ++s)
+        for (std::size_t l = 0; l < n; ++l) {
+            p.forwardSeconds[l] += mTimes[(s * n + l) * 2];
+            p.backwardSeconds[l] += mTimes[(s * n + l) * 2 + 1];
+        }
+    p.lossSeconds = mLossSeconds;
+    p.steps = mProfiledSteps;
+    return p;
+}
+
+template <class Fn>
+void Network::forEachInferenceBatch(std::size_t n, int lastLayer, const std::uint8_t* codes,
+                                    Fn&& fn) const {
+    Workspace ws;
+    const std::size_t len = std::size_t(mArch.inputLength);
+    // Up to kInferenceBatch sequences at a time, fewer for big models (all layer outputs of a
+    // batch within kInferenceFloats floats, up to lastLayer).
+    std::size_t perSequence = 1;
+    for (int i = 0; i <= lastLayer; ++i) perSequence += mLayers[std::size_t(i)]->outputSize();
+    const std::size_t step = std::clamp<std::size_t>(kInferenceFloats / perSequence, 1, kInferenceBatch);
+    for (std::size_t first = 0; first < n; first += step) {
+        const int batch = int(std::min(step, n - first));
+        ensureWorkspace(ws, batch, false);
+        const Pass pass = makePass(ws, false, batch, codes + first * len, 0);
+        runForward(ws, pass, lastLayer);
+        fn(first, batch, ws.out[std::size_t(lastLayer)]);
+    }
+}
+
+std::vector<float> Network::logits(const std::uint8_t* codes, std::size_t n) const {
+    const std::size_t k = std::size_t(mArch.numClasses);
+    std::vector<float> out(n * k);
+    forEachInferenceBatch(n, layerCount() - 1, codes, [&](std::size_t first, int batch, const float* z) {
+        std::copy(z, z + std::size_t(batch) * k, out.begin() + std::ptrdiff_t(first * k));
+    });
+    return out;
+}
+
+void Network::predict(const std::uint8_t* codes, std::size_t n, float* probsOut) const {
+    const std::size_t k = std::size_t(mArch.numClasses);
+    forEachInferenceBatch(n, layerCount() - 1, codes, [&](std::size_t first, int batch, const float* z) {
+        float* p = probsOut + first * k;
+        if (mArch.output == arch::OutputKind::Sigmoid) sigmoid(z, std::size_t(batch) * k, p);
+        else softmax(z, batch, int(k), p);
+    });
+}
+
+std::vector<float> Network::predict(const std::uint8_t* codes, std::size_t n) const {
+    std::vector<float> out(n * std::size_t(mArch.numClasses));
+    predict(codes, n, out.data());
+    return out;
+}
+
+Loss Network::evaluateLoss(const std::uint8_t* codes, const float* targets, std::size_t n) const {
+    Loss loss;
+    const std::size_t k = std::size_t(mArch.numClasses);
+    double sum = 0.0;
+    forEachInferenceBatch(n, layerCount() - 1, codes, [&](std::size_t first, int batch, const float* z) {
+        const float* y = targets + first * k;
+        const double mean = mArch.output == arch::OutputKind::Sigmoid
+                                ? sigmoidCrossEntropy(z, y, batch, int(k), nullptr)
+                                : softmaxCrossEntropy(z, y, batch, int(k), nullptr);
+        sum += mean * batch;
+    });
+    loss.data = n ? sum / double(n) : 0.0;
+    loss.penalty = penaltyValue();
+    return loss;
+}
+
+std::vector<float> Network::activations(int layerIndex, const std::uint8_t* codes,
+                                        std::size_t n) const {
+    assert(layerIndex >= 0 && layerIndex < layerCount());
+    const std::size_t size = layer(layerIndex).outputSize();
+    std::vector<float> out(n * size);
+    forEachInferenceBatch(n, layerIndex, codes, [&](std::size_t first, int batch, const float* y) {
+        std::copy(y, y + std::size_t(batch) * size, out.begin() + std::ptrdiff_t(first * size));
+    });
+    return out;
+}
+
+std::vector<float> Network::convFilters(int layerIndex) const {
+    const auto* conv = dynamic_cast<const Conv1D*>(&layer(layerIndex));
+    assert(conv);
+    if (!conv) return {};
+    const int w = conv->width(), c = conv->inputShape().channels, f = conv->filters();
+    std::vector<float> out(std::size_t(f) * c * w);
+    const auto weights = conv->weights();
+    for (int k = 0; k < w; ++k)
+        for (int ch = 0; ch < c; ++ch)
+            for (int fi = 0; fi < f; ++fi)
+                out[(std::size_t(fi) * c + ch) * w + k] = weights[(std::size_t(k) * c + ch) * f + fi];
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Persistence
+
+namespace {
+constexpr char kNetworkMagic[9] = "MLNETWRK";
+constexpr std::uint32_t kNetworkVersion = 1;
+
+void putArchitecture(BinaryWriter& w, const arch::Architecture& a) {
+    w.putString(a.name);
+    w.putString(a.description);
+    w.put<std::int32_t>(a.inputLength);
+    w.put<std::int32_t>(a.numClasses);
+    w.put<std::uint8_t>(std::uint8_t(a.output));
+    w.put<std::uint32_t>(std::uint32_t(a.layers.size()));
+    for (const arch::LayerSpec& s : a.layers) {
+        w.put<std::uint8_t>(std::uint8_t(s.type));
+        w.put<std::int32_t>(s.units);
+        w.put<std::int32_t>(s.width);
+        w.put<std::uint8_t>(std::uint8_t(s.padding));
+        w.put<std::uint8_t>(s.bias ? 1 : 0);
+        w.put<std::int32_t>(s.poolSize);
+        w.put<std::int32_t>(s.poolStride);
+        w.put<double>(s.dropRate);
+        w.put<std::uint8_t>(std::uint8_t(s.activation));
+        w.put<double>(s.epsilon);
+        w.put<double>(s.momentum);
+    }
+    const arch::TrainingSettings& t = a.training;
+    w.put<std::uint8_t>(std::uint8_t(t.optimizer));
+    w.put<double>(t.learningRate);
+    w.put<double>(t.beta1);
+    w.put<double>(t.beta2);
+    w.put<double>(t.adamEpsilon);
+    w.put<double>(t.momentum);
+    w.put<std::int32_t>(t.batchSize);
+    w.put<std::int32_t>(t.maxEpochs);
+    w.put<std::int32_t>(t.patience);
+    w.put<std::uint8_t>(t.restoreBest ? 1 : 0);
+    w.put<double>(t.l1);
+    w.put<double>(t.l2);
+    w.put<std::uint64_t>(t.seed);
+}
+
+template <class E>
+E getEnum(BinaryReader& r, int count, const char* what) {
+    const auto v = r.get<std::uint8_t>();
+    if (v >= count) r.fail(std::string("unknown ") + what + " " + std::to_string(int(v)));
+    return E(v);
+}
+
+arch::Architecture getArchitecture(BinaryReader& r) {
+    arch::Architecture a;
+    a.name = r.getString();
+    a.description = r.getString();
+    a.inputLength = r.get<std::int32_t>();
+    a.numClasses = r.get<std::int32_t>();
+    a.output = getEnum<arch::OutputKind>(r, 2, "output kind");
+    const auto layers = r.get<std::uint32_t>();
+    if (layers > 10000) r.fail("implausible number of layers");
+    for (std::uint32_t i = 0; i < layers; ++i) {
+        arch::LayerSpec s;
+        s.type = getEnum<arch::LayerType>(r, 7, "layer type");
+        s.units = r.get<std::int32_t>();
+        s.width = r.get<std::int32_t>();
+        s.padding = getEnum<arch::Padding>(r, 2, "padding");
+        s.bias = r.get<std::uint8_t>() != 0;
+        s.poolSize = r.get<std::int32_t>();
+        s.poolStride = r.get<std::int32_t>();
+        s.dropRate = r.get<double>();
+        s.activation = getEnum<arch::ActivationType>(r, 4, "activation");
+        s.epsilon = r.get<double>();
+        s.momentum = r.get<double>();
+        a.layers.push_back(s);
+    }
+    arch::TrainingSettings& t = a.training;
+    t.optimizer = getEnum<arch::OptimizerKind>(r, 2, "optimiser");
+    t.learningRate = r.get<double>();
+    t.beta1 = r.get<double>();
+    t.beta2 = r.get<double>();
+    t.adamEpsilon = r.get<double>();
+    t.momentum = r.get<double>();
+    t.batchSize = r.get<std::int32_t>();
+    t.maxEpochs = r.get<std::int32_t>();
+    t.patience = r.get<std::int32_t>();
+    t.restoreBest = r.get<std::uint8_t>() != 0;
+    t.l1 = r.get<double>();
+    t.l2 = r.get<double>();
+    t.seed = r.get<std::uint64_t>();
+    return a;
+}
+}  // namespace
+
+void Network::save(std::ostream& out) const {
+    BinaryWriter w;
+    putArchitecture(w, mArch);
+    w.put<double>(mL1);
+    w.put<double>(mL2);
+    for (const auto& l : mLayers) {
+        const auto tensors = const_cast<Layer&>(*l).stateTensors();
+        w.put<std::uint32_t>(std::uint32_t(tensors.size()));
+        for (std::span<float> t : tensors) w.putFloats(t);
+    }
+    writeFrame(out, kNetworkMagic, kNetworkVersion, w.data());
+}
+
+Network Network::load(std::istream& in, const std::string& source) {
+    BinaryReader r = readFrame(in, kNetworkMagic, kNetworkVersion, source, "network");
+    Network net;
+    net.mArch = getArchitecture(r);
+    try {
+        net.build(0);
+    } catch (const InputError& e) {
+        r.fail("its architecture cannot be built: " + e.message());
+    }
+    net.mL1 = r.get<double>();
+    net.mL2 = r.get<double>();
+    for (auto& l : net.mLayers) {
+        auto tensors = l->stateTensors();
+        const auto count = r.get<std::uint32_t>();
+        if (count != tensors.size()) r.fail(l->describe() + " has the wrong number of tensors");
+        for (std::size_t t = 0; t < tensors.size(); ++t)
+            r.getFloats(tensors[t], l->describe() + " tensor " + std::to_string(t));
+    }
+    if (!r.atEnd()) r.fail("unexpected data after the last layer");
+    return net;
+}
+
+}  // namespace motifloom::nn

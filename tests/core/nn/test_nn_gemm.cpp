@@ -1,0 +1,118 @@
+// Tests for nn::Gemm: every kernel (Eigen, AVX2, AVX-512 where the CPU has them) against a
+// plain double-precision product, for all transpose combinations, edge tiles, several packed
+// blocks in each dimension, strided operands, and the accumulate (C +=) contract.
+#include "nn/gemm.h"
+#include "util/rng.h"
+
+#include <QtTest>
+
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <vector>
+
+using namespace motifloom;
+
+class TestNnGemm : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void cleanup() { nn::setGemmKernel(nn::GemmKernel::Auto); }
+
+    void matchesPlainProduct_data() {
+        QTest::addColumn<int>("kernel");
+        QTest::addColumn<int>("m");
+        QTest::addColumn<int>("n");
+        QTest::addColumn<int>("k");
+        const struct { const char* name; nn::GemmKernel kernel; } kernels[] = {
+            {"eigen", nn::GemmKernel::Eigen}, {"avx2", nn::GemmKernel::Avx2}, {"avx512", nn::GemmKernel::Avx512}};
+        const int sizes[][3] = {{1, 1, 1}, {5, 7, 3}, {13, 150, 128}, {104, 128, 150}, {300, 33, 257},
+                                {150, 600, 40}, {7, 12, 512}, {600, 30, 640}};
+        for (const auto& kn : kernels)
+            for (const auto& s : sizes)
+                QTest::addRow("%s_%dx%dx%d", kn.name, s[0], s[1], s[2]) << int(kn.kernel) << s[0] << s[1] << s[2];
+    }
+    void matchesPlainProduct() {
+        QFETCH(int, kernel);
+        QFETCH(int, m);
+        QFETCH(int, n);
+        QFETCH(int, k);
+        nn::setGemmKernel(nn::GemmKernel(kernel));
+        Rng rng(std::uint64_t(m * 1000003 + n * 1009 + k));
+        nn::Gemm gemm;
+        for (int trans = 0; trans < 4; ++trans) {
+            const bool ta = trans & 1, tb = trans & 2;
+            // Strides larger than the rows, to catch stride mix-ups.
+            const int lda = (ta ? m : k) + 3, ldb = (tb ? k : n) + 5, ldc = n + 2;
+            std::vector<float> a(std::size_t(ta ? k : m) * lda), b(std::size_t(tb ? n : k) * ldb),
+                c(std::size_t(m) * ldc);
+            for (float& v : a) v = float(rng.uniform(-1, 1));
+            for (float& v : b) v = float(rng.uniform(-1, 1));
+            for (float& v : c) v = float(rng.uniform(-1, 1));
+            const std::vector<float> c0 = c;
+            gemm.multiplyAdd(m, n, k, a.data(), lda, ta, b.data(), ldb, tb, c.data(), ldc);
+            double worst = 0;
+            for (int i = 0; i < m; ++i)
+                for (int j = 0; j < n; ++j) {
+                    double sum = c0[std::size_t(i) * ldc + j];
+                    for (int p = 0; p < k; ++p) {
+                        const double av = ta ? a[std::size_t(p) * lda + i] : a[std::size_t(i) * lda + p];
+                        const double bv = tb ? b[std::size_t(j) * ldb + p] : b[std::size_t(p) * ldb + j];
+                        sum += av * bv;
+                    }
+                    worst = std::max(worst, std::abs(sum - c[std::size_t(i) * ldc + j]));
+                }
+            QVERIFY2(worst <= 2e-6 * std::sqrt(double(k)) + 1e-6,
+                     qPrintable(QString("transA %1 transB %2: max error %3").arg(ta).arg(tb).arg(worst)));
+            // The padding between rows of C is never written.
+            for (int i = 0; i < m; ++i)
+                for (int j = n; j < ldc; ++j) QCOMPARE(c[std::size_t(i) * ldc + j], c0[std::size_t(i) * ldc + j]);
+            // multiply() overwrites: previous contents (even NaN) do not leak in.
+            std::vector<float> d(c.size(), std::numeric_limits<float>::quiet_NaN());
+            gemm.multiply(m, n, k, a.data(), lda, ta, b.data(), ldb, tb, d.data(), ldc);
+            for (int i = 0; i < m; ++i)
+                for (int j = 0; j < n; ++j) {
+                    const double want = double(c[std::size_t(i) * ldc + j]) - c0[std::size_t(i) * ldc + j];
+                    QVERIFY(std::abs(d[std::size_t(i) * ldc + j] - want) <= 2e-6 * std::sqrt(double(k)) + 1e-5);
+                }
+        }
+    }
+
+    // Lines given as pointers (overlapping windows of one buffer, as a convolution uses them).
+    void linesMatchStridedProduct() {
+        for (auto kernel : {nn::GemmKernel::Eigen, nn::GemmKernel::Avx2, nn::GemmKernel::Avx512}) {
+            nn::setGemmKernel(kernel);
+            Rng rng(5);
+            const int m = 37, k = 50, n = 21, step = 3;  // line x starts at x * step: lines overlap
+            std::vector<float> buf(std::size_t(m) * step + k + std::size_t(k) * step + m), b(std::size_t(k) * n);
+            for (float& v : buf) v = float(rng.uniform(-1, 1));
+            for (float& v : b) v = float(rng.uniform(-1, 1));
+            nn::Gemm gemm;
+            for (bool byK : {false, true}) {
+                const int count = byK ? k : m;
+                std::vector<const float*> lines(static_cast<std::size_t>(count));
+                for (int x = 0; x < count; ++x) lines[std::size_t(x)] = buf.data() + std::size_t(x) * step;
+                std::vector<float> c(std::size_t(m) * n, 1.0f), ref(std::size_t(m) * n, 0.0f);
+                gemm.multiplyLines(m, n, k, lines.data(), byK, b.data(), n, false, c.data(), n, true);
+                for (int i = 0; i < m; ++i)
+                    for (int j = 0; j < n; ++j) {
+                        double sum = 1.0;
+                        for (int p = 0; p < k; ++p) {
+                            const double av = byK ? lines[std::size_t(p)][i] : lines[std::size_t(i)][p];
+                            sum += av * b[std::size_t(p) * n + j];
+                        }
+                        QVERIFY(std::abs(sum - c[std::size_t(i) * n + j]) < 1e-4);
+                    }
+            }
+        }
+    }
+
+    void reportsKernel() {
+        nn::setGemmKernel(nn::GemmKernel::Auto);
+        std::printf("GEMM kernel on this CPU: %s\n", nn::gemmKernelName(nn::gemmKernel()));
+        nn::setGemmKernel(nn::GemmKernel::Eigen);
+        QCOMPARE(nn::gemmKernel(), nn::GemmKernel::Eigen);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestNnGemm)
+#include "test_nn_gemm.moc"

@@ -1,14 +1,37 @@
 // motifloom: the desktop lab's entry point.
+//
+//   motifloom [SESSION.motifloom]
+//
+// Without an argument the window opens on the Koo & Eddy demo (synthetic data, CNN-25).
 #include "main_window.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QGuiApplication>
+#include <QMetaObject>
 
 int main(int argc, char** argv) {
+    // Fractional scale factors (125 %, 150 %) as they are: logos and plots are vector-drawn.
+    QGuiApplication::setHighDpiScaleFactorRoundingPolicy(Qt::HighDpiScaleFactorRoundingPolicy::PassThrough);
     QApplication app(argc, argv);
     QApplication::setApplicationName("MotifLoom");
     QApplication::setOrganizationName("MotifLoom");
     QApplication::setApplicationVersion(MOTIFLOOM_VERSION);
+    QApplication::setApplicationDisplayName("MotifLoom");
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription("A desktop lab for how convolutional networks learn DNA sequence motifs.");
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument("session", "A session file (*.motifloom) to open.", "[session]");
+    parser.process(app);
+
     motifloom::ui::MainWindow window;
     window.show();
+    if (const QStringList args = parser.positionalArguments(); !args.isEmpty()) {
+        const QString path = args.front();
+        // After the window is up, so a broken file is reported in it.
+        QMetaObject::invokeMethod(&window, [&window, path] { window.openSession(path); }, Qt::QueuedConnection);
+    }
     return app.exec();
 }

@@ -1,18 +1,201 @@
 #pragma once
-// MainWindow: the desktop lab's top-level window (menus, docks, the views of a session).
+// MainWindow: the desktop lab's top-level window.
+//
+// Layout: left docks "Data" (DataPanel), "Architecture" (ArchitectureEditor) and "Training
+// settings" (TrainingSettingsWidget), tabbed; a bottom dock
+// "Runs" (every kept run; select several to compare); centre tabs "Training" (Dashboard: live
+// curves, filters, test results), "Filters" (the filters of the live run or
+// of the selected run; the slot for the filter gallery) and "Compare" (CompareView). Toolbar:
+// Train / Pause / Stop, model preset, epochs, Sweep. Status bar: data and training progress.
+// Menus: File (new, open, save, save as, recent, export, quit), Edit (undo / redo of the
+// architecture), Run (train, pause, stop, sweep, delete runs), View (docks, tabs, layout
+// reset), Help (concepts, What's This?, about).
+//
+// Session: the data recipe, the architecture with every training setting and the seed, and
+// the kept runs (session.h). The window owns it; unsaved changes are asked about before they
+// could be lost (new, open, quit). Errors (bad files, impossible architectures, diverged
+// training) appear in the message bar above the tabs, never as a crash; a session that fails
+// to load leaves the current one untouched.
+//
+// First run: the paper's synthetic data recipe and CNN-25 are preselected, so Train alone
+// generates the data and starts training (Ctrl+R, one click).
+// Window geometry and dock layout, recent files and preferences are kept in QSettings
+// (settings.h).
+
+#include "arch/architecture.h"
+#include "run_record.h"
+#include "session.h"
 
 #include <QMainWindow>
 
+#include <memory>
+#include <optional>
+
+class QAction;
+class QComboBox;
+class QDockWidget;
+class QLabel;
+class QMenu;
+class QProgressBar;
+class QSortFilterProxyModel;
+class QSpinBox;
+class QTabWidget;
+class QTableView;
+class QToolButton;
+
 namespace motifloom::ui {
+
+class ArchitectureEditor;
+class CompareView;
+class Dashboard;
+class DataPanel;
+class MessageBar;
+class RunFilterGrid;
+class RunListModel;
+class TrainingController;
+class TrainingSettingsWidget;
+struct LoadedData;
+struct SweepPlan;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // ---- session ----
+    // The session as the window shows it now.
+    Session session() const;
+    // Loads `path`. On failure the message bar names the file and the problem, the current
+    // session stays, and false is returned. Refused (false) while training. Does not ask
+    // about unsaved changes (the Open action does).
+    bool openSession(const QString& path);
+    // Saves to `path` (atomically); false with a message on failure.
+    bool saveSessionAs(const QString& path);
+    // The paper's demo: synthetic recipe, CNN-25, no runs. Refused while training.
+    bool newSession();
+    QString sessionPath() const { return mSessionPath; }
+    bool isModified() const { return isWindowModified(); }
+
+    // ---- parts (for tests and scripting) ----
+    TrainingController* controller() const { return mController; }
+    RunListModel* runModel() const { return mRuns; }
+    Dashboard* dashboard() const { return mDashboard; }
+    CompareView* compareView() const { return mCompare; }
+    DataPanel* dataPanel() const { return mData; }
+    ArchitectureEditor* architectureEditor() const { return mArch; }
+    TrainingSettingsWidget* trainingSettings() const { return mSettings; }
+    QAction* trainAction() const { return mTrain; }
+    QAction* pauseAction() const { return mPause; }
+    QAction* stopAction() const { return mStop; }
+    // The architecture the next run would train: the editor's layers with the dashboard's
+    // training settings.
+    arch::Architecture currentArchitecture() const;
+    // Text of the message bar ("" when hidden).
+    QString messageText() const;
+
+public Q_SLOTS:
+    void train();                    // Ctrl+R: loads the data first if needed, then trains
+    void startSweep(const SweepPlan& plan);
+    void stopTraining();
+    void setPaused(bool paused);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
 
 private:
+    void createWidgets();
+    void createActions();
     void createMenus();
+    void createToolBar();
+    void createStatusBar();
+    void restoreLayout();
+    void resetLayout();
+
+    void startTrainingWith(std::shared_ptr<const LoadedData> data);
+    void startSweepWith(const SweepPlan& plan, std::shared_ptr<const LoadedData> data);
+    bool dataIsCurrent() const;
+    void requestData();  // loads the panel's recipe; the pending action runs when it lands
+    void runPending();
+    void onRunFinished(std::shared_ptr<const RunRecord> run);
+    void onStateChanged();
+    void onSelectionChanged();
+    void updateComparison();
+    void showSweepDialog();
+    void deleteSelectedRuns();
+    std::vector<std::shared_ptr<const RunRecord>> selectedRuns() const;
+
+    void applySession(const Session& s, const QString& path);
+    void setModified(bool modified);
+    void markModified();
+    void updateTitle();
+    void updateActions();
+    bool maybeSave();
+    void openDialog();
+    bool save();
+    bool saveAs();
+    void exportComparison();
+    void exportModel();
+    void updateRecentMenu();
+    void presetChosen(int index);
+    void syncPresetCombo();
+    void showConcepts();
     void showAbout();
+    void showError(const QString& text);
+    void showInfo(const QString& text);
+
+    // Parts
+    DataPanel* mData = nullptr;
+    ArchitectureEditor* mArch = nullptr;
+    Dashboard* mDashboard = nullptr;
+    CompareView* mCompare = nullptr;
+    RunFilterGrid* mFilterGrid = nullptr;
+    QLabel* mFilterTitle = nullptr;
+    QTabWidget* mTabs = nullptr;
+    MessageBar* mMessages = nullptr;
+    RunListModel* mRuns = nullptr;
+    QSortFilterProxyModel* mRunProxy = nullptr;
+    QTableView* mRunTable = nullptr;
+    TrainingController* mController = nullptr;
+    QDockWidget* mDataDock = nullptr;
+    QDockWidget* mArchDock = nullptr;
+    QDockWidget* mRunsDock = nullptr;
+    QDockWidget* mSettingsDock = nullptr;
+    TrainingSettingsWidget* mSettings = nullptr;
+
+    // Actions and toolbar controls
+    QAction* mNew = nullptr;
+    QAction* mOpen = nullptr;
+    QAction* mSave = nullptr;
+    QAction* mSaveAs = nullptr;
+    QAction* mExportTsv = nullptr;
+    QAction* mExportModel = nullptr;
+    QAction* mQuit = nullptr;
+    QAction* mTrain = nullptr;
+    QAction* mPause = nullptr;
+    QAction* mStop = nullptr;
+    QAction* mSweep = nullptr;
+    QAction* mDeleteRuns = nullptr;
+    QAction* mPanels = nullptr;
+    QMenu* mRecentMenu = nullptr;
+    QMenu* mViewMenu = nullptr;
+    QComboBox* mPresetCombo = nullptr;
+    QSpinBox* mEpochs = nullptr;
+    QLabel* mDataStatus = nullptr;
+    QLabel* mTrainStatus = nullptr;
+    QProgressBar* mStatusProgress = nullptr;
+
+    // State
+    QString mSessionPath;
+    int mNextRunId = 1;
+    bool mApplying = false;        // applySession in progress: no "modified"
+    enum class Pending { None, Train, Sweep };
+    Pending mPending = Pending::None;
+    std::unique_ptr<SweepPlan> mPendingSweep;
+    bool mCloseAfterStop = false;
+    double mLastRunSeconds = 0;
+    arch::TrainingSettings mLastEditorTraining;  // to notice presets applied in the editor
+    QByteArray mDefaultState;      // dock layout before restoring the saved one
 };
 
 }  // namespace motifloom::ui

@@ -11,8 +11,9 @@ struct PeakFlops {
     std::string isa;     // the vector instructions measured, e.g. "AVX2+FMA (8 floats)"
 };
 
-// Measures with `threads` threads for about `seconds` (best of a few rounds). Uses the widest
-// FMA the build may use (AVX2+FMA; SSE when the CPU lacks FMA).
-PeakFlops measurePeakFlops(int threads, double seconds = 0.3);
+// Measures with `threads` threads for about `seconds` (best of a few rounds), with the widest
+// FMA the engine uses: AVX-512 when allowed (the engine's GEMM kernel is AVX-512) and present,
+// else AVX2+FMA.
+PeakFlops measurePeakFlops(int threads, bool allowAvx512, double seconds = 0.3);
 
 }  // namespace motifloom::bench

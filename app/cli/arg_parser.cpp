@@ -115,7 +115,8 @@ std::uint64_t ArgParser::getSeed(const std::string& name) const {
 }
 
 std::string ArgParser::helpText() const {
-    std::string out = "usage: motifloom-cli " + mCommand;
+    // A command of its own program ("motifloom-bench") is named as is.
+    std::string out = "usage: " + (mCommand.rfind("motifloom-", 0) == 0 ? mCommand : "motifloom-cli " + mCommand);
     if (!mOptions.empty()) out += " [options]";
     for (const auto& p : mPositionals) out += p.optional ? " [" + p.name + "]" : " " + p.name;
     out += "\n\n" + mSummary + "\n";

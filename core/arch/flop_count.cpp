@@ -37,4 +37,18 @@ double trainingFlopsPerSequence(const Architecture& arch) {
     return total;
 }
 
+double executedTrainingFlopsPerSequence(const Architecture& arch) {
+    double total = 0;
+    bool first = true;
+    forEachWeightedLayer(arch, [&](int i, double f) {
+        const LayerSpec& l = arch.layers[std::size_t(i)];
+        if (first && l.type == LayerType::Conv1D)
+            total += 2 * f / (2.0 * 4);  // f = 2 * Lout * width * 4 * F; lookup: Lout * width * F, twice
+        else
+            total += first ? 2 * f : 3 * f;
+        first = false;
+    });
+    return total;
+}
+
 }  // namespace motifloom::arch

@@ -15,4 +15,9 @@ namespace motifloom::arch {
 double forwardFlopsPerSequence(const Architecture& arch);
 double trainingFlopsPerSequence(const Architecture& arch);
 
+// The work MotifLoom's engine actually executes for one training step of one sequence: as
+// above, except that the first convolution is a table lookup on one-hot input (one add per
+// tap, filter and position forward, and the same again for its weight gradient).
+double executedTrainingFlopsPerSequence(const Architecture& arch);
+
 }  // namespace motifloom::arch

@@ -55,25 +55,41 @@ __attribute__((always_inline)) inline void vstore(float* p, V v) {
 }
 
 // Forward: out[p][f0 .. f0 + NB*lanes) = biasPad + sum_k T[k][pc[p + k]], rows ldo floats
-// apart (whole vectors are written: ldo < fp lets a row spill into the next one).
+// apart (whole vectors are written: ldo < fp lets a row spill into the next one). P positions
+// at a time: P*NB independent sums in registers (a single sum is a chain of w dependent adds).
+template <class V, int NB, int P>
+__attribute__((always_inline)) inline void lookupForwardRows(const std::uint8_t* pc, int p0, int p1, int w,
+                                                             const float* table, int fp,
+                                                             const float* biasPad, int f0, float* yPad,
+                                                             int ldo) {
+    constexpr int L = int(sizeof(V) / sizeof(float));
+    const std::size_t tapStride = std::size_t(kCodes) * fp;
+    for (int p = p0; p + P <= p1; p += P) {
+        V acc[P][NB];
+        for (int i = 0; i < P; ++i)
+            for (int j = 0; j < NB; ++j) acc[i][j] = vload<V>(biasPad + f0 + j * L);
+        const float* tk = table + f0;
+        for (int k = 0; k < w; ++k, tk += tapStride)
+            for (int i = 0; i < P; ++i) {
+                const float* row = tk + std::size_t(pc[p + i + k]) * fp;
+                for (int j = 0; j < NB; ++j) acc[i][j] += vload<V>(row + j * L);
+            }
+        for (int i = 0; i < P; ++i) {
+            float* out = yPad + std::size_t(p + i) * ldo + f0;
+            for (int j = 0; j < NB; ++j) vstore<V>(out + j * L, acc[i][j]);
+        }
+    }
+}
+
 template <class V, int NB>
 __attribute__((always_inline)) inline void lookupForwardGroup(const std::uint8_t* pc, int lOut, int w,
                                                               const float* table, int fp,
                                                               const float* biasPad, int f0, float* yPad,
                                                               int ldo) {
-    constexpr int L = int(sizeof(V) / sizeof(float));
-    const std::size_t tapStride = std::size_t(kCodes) * fp;
-    for (int p = 0; p < lOut; ++p) {
-        V acc[NB];
-        for (int j = 0; j < NB; ++j) acc[j] = vload<V>(biasPad + f0 + j * L);
-        const float* tk = table + f0;
-        for (int k = 0; k < w; ++k, tk += tapStride) {
-            const float* row = tk + std::size_t(pc[p + k]) * fp;
-            for (int j = 0; j < NB; ++j) acc[j] += vload<V>(row + j * L);
-        }
-        float* out = yPad + std::size_t(p) * ldo + f0;
-        for (int j = 0; j < NB; ++j) vstore<V>(out + j * L, acc[j]);
-    }
+    constexpr int P = NB >= 3 ? 2 : 8 / NB;  // 8, 4, 2, 2 positions for NB = 1, 2, 3, 4
+    const int main = lOut / P * P;
+    lookupForwardRows<V, NB, P>(pc, 0, main, w, table, fp, biasPad, f0, yPad, ldo);
+    lookupForwardRows<V, NB, 1>(pc, main, lOut, w, table, fp, biasPad, f0, yPad, ldo);
 }
 
 template <class V>
@@ -94,28 +110,42 @@ __attribute__((always_inline)) inline void lookupForwardAll(const std::uint8_t* 
 // Backward, by code: dT[k][c] += sum over slots q holding code c of dy[q - k], where dyPad holds
 // the sample's dy rows at row p + w - 1 (stride fp, zero rows around) so that every tap of every
 // slot reads a valid row. `slots` lists the slots grouped by code: [first[c], first[c+1]).
+// K taps at a time share the pass over the slots and give K*NB independent sums.
+template <class V, int NB, int K>
+__attribute__((always_inline)) inline void lookupBackwardTaps(const std::int32_t* qb, const std::int32_t* qe,
+                                                              int k0, int w, const float* dyPad, int fp,
+                                                              float* tc) {
+    constexpr int L = int(sizeof(V) / sizeof(float));
+    const std::size_t tapStride = std::size_t(kCodes) * fp;
+    V acc[K][NB];
+    for (int t = 0; t < K; ++t)
+        for (int j = 0; j < NB; ++j) acc[t][j] = V{};
+    const float* base = dyPad + std::ptrdiff_t(w - 1 - k0) * fp;
+    for (const std::int32_t* q = qb; q != qe; ++q) {
+        const float* row = base + std::ptrdiff_t(*q) * fp;
+        for (int t = 0; t < K; ++t)  // tap k0 + t reads the row t rows earlier
+            for (int j = 0; j < NB; ++j) acc[t][j] += vload<V>(row - std::ptrdiff_t(t) * fp + j * L);
+    }
+    for (int t = 0; t < K; ++t) {
+        float* dst = tc + (k0 + t) * tapStride;
+        for (int j = 0; j < NB; ++j) vstore<V>(dst + j * L, vload<V>(dst + j * L) + acc[t][j]);
+    }
+}
+
 template <class V, int NB>
 __attribute__((always_inline)) inline void lookupBackwardGroup(const std::int32_t* slots,
                                                                const std::int32_t* first, int w,
                                                                const float* dyPad, int fp, int f0,
                                                                float* tableGrad) {
-    constexpr int L = int(sizeof(V) / sizeof(float));
-    const std::size_t tapStride = std::size_t(kCodes) * fp;
+    constexpr int K = NB >= 3 ? 2 : 8 / NB;  // 8, 4, 2, 2 taps for NB = 1, 2, 3, 4
     for (int c = 1; c < kCodes; ++c) {
         const std::int32_t* qb = slots + first[c];
         const std::int32_t* qe = slots + first[c + 1];
         if (qb == qe) continue;
-        for (int k = 0; k < w; ++k) {
-            V acc[NB];
-            for (int j = 0; j < NB; ++j) acc[j] = V{};
-            const float* base = dyPad + std::ptrdiff_t(w - 1 - k) * fp + f0;
-            for (const std::int32_t* q = qb; q != qe; ++q) {
-                const float* row = base + std::ptrdiff_t(*q) * fp;
-                for (int j = 0; j < NB; ++j) acc[j] += vload<V>(row + j * L);
-            }
-            float* t = tableGrad + k * tapStride + std::size_t(c) * fp + f0;
-            for (int j = 0; j < NB; ++j) vstore<V>(t + j * L, vload<V>(t + j * L) + acc[j]);
-        }
+        float* tc = tableGrad + std::size_t(c) * fp + f0;
+        int k = 0;
+        for (; k + K <= w; k += K) lookupBackwardTaps<V, NB, K>(qb, qe, k, w, dyPad + f0, fp, tc);
+        for (; k < w; ++k) lookupBackwardTaps<V, NB, 1>(qb, qe, k, w, dyPad + f0, fp, tc);
     }
 }
 

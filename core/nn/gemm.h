@@ -13,6 +13,7 @@
 // kernel runs with our packing buffers (its operator* allocates them on every call, which for
 // the medium-size products of a training step costs more than the arithmetic).
 // The environment variable MOTIFLOOM_GEMM=eigen|avx2|avx512 overrides the choice (A/B tests).
+// The first-layer lookup kernels (nn/conv1d.h) follow the same choice of vector width.
 //
 // Results depend only on the operands, their shapes and the kernel (single-threaded, fixed
 // blocking), never on the thread that runs them.
@@ -25,7 +26,8 @@ namespace motifloom::nn {
 enum class GemmKernel { Auto, Eigen, Avx2, Avx512 };
 
 // Selects the kernel of every later product in the process (Auto: the best the CPU supports;
-// a kernel the CPU lacks falls back to the next best). For tests and benchmarks.
+// a kernel the CPU lacks falls back to the next best). For tests and benchmarks; workspaces
+// made before the change keep their lookup-kernel width.
 void setGemmKernel(GemmKernel kernel);
 GemmKernel gemmKernel();  // the kernel in use (never Auto)
 const char* gemmKernelName(GemmKernel kernel);

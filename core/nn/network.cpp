@@ -39,6 +39,23 @@ struct Network::Workspace {
     std::vector<Scratch> scratch;   // one per chunk, and per column block of batch-wide layers
 };
 
+struct Network::WorkspacePool {
+    std::mutex mutex;
+    std::vector<std::unique_ptr<Workspace>> free;
+
+    std::unique_ptr<Workspace> acquire() {
+        std::lock_guard lock(mutex);
+        if (free.empty()) return std::make_unique<Workspace>();
+        auto ws = std::move(free.back());
+        free.pop_back();
+        return ws;
+    }
+    void release(std::unique_ptr<Workspace> ws) {
+        std::lock_guard lock(mutex);
+        free.push_back(std::move(ws));
+    }
+};
+
 namespace {
 
 std::string layerName(int i, arch::LayerType type) {
@@ -76,7 +93,10 @@ void timed(double* slot, Fn&& fn) {
 // ---------------------------------------------------------------------------------------------
 // Construction
 
-Network::Network(const arch::Architecture& arch, std::uint64_t seed) : mArch(arch) {
+Network::Network() : mPool(std::make_unique<WorkspacePool>()) {}
+
+Network::Network(const arch::Architecture& arch, std::uint64_t seed)
+    : mArch(arch), mPool(std::make_unique<WorkspacePool>()) {
     mL1 = arch.training.l1;
     mL2 = arch.training.l2;
     build(seed);
@@ -151,7 +171,8 @@ void Network::build(std::uint64_t seed) {
 }
 
 Network::Network(const Network& other)
-    : mArch(other.mArch), mFuse(other.mFuse), mL1(other.mL1), mL2(other.mL2) {
+    : mArch(other.mArch), mFuse(other.mFuse), mL1(other.mL1), mL2(other.mL2),
+      mPool(std::make_unique<WorkspacePool>()) {
     mLayers.reserve(other.mLayers.size());
     for (const auto& l : other.mLayers) mLayers.push_back(l->clone());
     collectParameters();
@@ -469,7 +490,13 @@ Network::Profile Network::profile() const {
 template <class Fn>
 void Network::forEachInferenceBatch(std::size_t n, int lastLayer, const std::uint8_t* codes,
                                     Fn&& fn) const {
-    Workspace ws;
+    // A pooled workspace; returned to the pool also when fn throws.
+    struct Lease {
+        WorkspacePool& pool;
+        std::unique_ptr<Workspace> ws;
+        ~Lease() { pool.release(std::move(ws)); }
+    } lease{*mPool, mPool->acquire()};
+    Workspace& ws = *lease.ws;
     const std::size_t len = std::size_t(mArch.inputLength);
     // Up to kInferenceBatch sequences at a time, fewer for big models (all layer outputs of a
     // batch within kInferenceFloats floats, up to lastLayer).

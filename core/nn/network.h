@@ -36,6 +36,7 @@
 #include <cstdint>
 #include <iosfwd>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -134,7 +135,7 @@ public:
 
 private:
     struct Workspace;
-    Network() = default;
+    Network();  // empty, for load()
     void build(std::uint64_t seed);
     void collectParameters();
     void buildSteps();
@@ -164,6 +165,10 @@ private:
     bool mFuse = true;
     double mL1 = 0.0, mL2 = 0.0;
     std::unique_ptr<Workspace> mTrain;  // lazily made, never copied
+    // Inference workspaces kept between calls (allocating and page-faulting them costs more
+    // than a validation pass); one per concurrent caller. Never copied.
+    struct WorkspacePool;
+    std::unique_ptr<WorkspacePool> mPool;
     bool mProfiling = false;
     std::vector<double> mTimes;  // [slot][layer][forward, backward], slot 0 = not chunked
     double mLossSeconds = 0.0;

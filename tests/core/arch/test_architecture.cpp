@@ -1,6 +1,7 @@
 // Tests for core/arch/architecture.h: shapes, receptive fields and parameter counts checked by
 // hand, and validate() with one fail_* row per mistake a user can make in the layer editor.
 #include "arch/architecture.h"
+#include "arch/flop_count.h"
 #include "arch/presets.h"
 
 #include <QtTest>
@@ -114,6 +115,16 @@ private Q_SLOTS:
         QCOMPARE(receptiveField(a, 3), 43);
         QCOMPARE(receptiveField(a, 5), 143);
         QCOMPARE(receptiveField(a, 8), 218);
+    }
+
+    // base(): conv 4x5 'same' on 20 nt: 2*20*5*4*4 = 3200 forward; pool 2 -> 10x4; dense 3:
+    // 2*40*3 = 240. Training: first layer 2x (no input gradient), others 3x: 6400 + 720.
+    // Executed: the first layer is a lookup, 20*5*4 adds forward and again backward = 800.
+    void flopCounts() {
+        const Architecture a = base();
+        QCOMPARE(forwardFlopsPerSequence(a), 3440.0);
+        QCOMPARE(trainingFlopsPerSequence(a), 7120.0);
+        QCOMPARE(executedTrainingFlopsPerSequence(a), 1520.0);
     }
 
     // CNN-50-2: pool window 50 stride 2 -> ceil(200/2) = 100, rf 19+49 = 68, jump 2;

@@ -239,6 +239,20 @@ private Q_SLOTS:
         QVERIFY(std::abs(1 / (1 + std::exp(-double(logits[7]))) - all[7]) < 1e-6);
     }
 
+    // Const inference calls may run concurrently (each takes its own pooled workspace).
+    void concurrentInference() {
+        Rng rng(17);
+        nn::Network net(smallModel(), 5);
+        const auto codes = randomCodes(rng, 200 * 60, true);
+        const auto reference = net.predict(codes.data(), 200);
+        std::vector<std::vector<float>> results(4);
+        parallel::forEach(4, [&](std::size_t i) {
+            results[i] = i % 2 ? net.predict(codes.data(), 200) : net.activations(net.layerCount() - 1, codes.data(), 200);
+        });
+        for (std::size_t i = 0; i < 4; i += 2) QVERIFY(results[i] == net.logits(codes.data(), 200));
+        for (std::size_t i = 1; i < 4; i += 2) QVERIFY(results[i] == reference);
+    }
+
     void softmaxPredictionsSumToOne() {
         Rng rng(8);
         auto a = smallModel(60, 4);

@@ -1,5 +1,7 @@
 #include "data_panel.h"
 
+#include "adaptive_box.h"
+
 #include "architecture_model.h"
 #include "motif_picker.h"
 #include "sequence_preview.h"
@@ -218,7 +220,7 @@ DataPanel::DataPanel(QWidget* parent) : QWidget(parent) {
     mLoadButton->setToolTip(tr("Build the data set in the background (Ctrl+Return)."));
     connect(mLoadButton, &QPushButton::clicked, this, &DataPanel::load);
     mCancelButton = new QPushButton(tr("Cancel"));
-    mCancelButton->setToolTip(tr("Stop loading; the previous data stay (Esc)."));
+    mCancelButton->setToolTip(tr("Stop loading; the previous data stay (Esc in the main window)."));
     mCancelButton->setEnabled(false);
     connect(mCancelButton, &QPushButton::clicked, this, &DataPanel::cancel);
     mProgress = new QProgressBar;
@@ -246,8 +248,6 @@ DataPanel::DataPanel(QWidget* parent) : QWidget(parent) {
     loadShortcut->setContext(Qt::WidgetWithChildrenShortcut);
     auto* loadShortcut2 = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Enter), this, this, &DataPanel::load);
     loadShortcut2->setContext(Qt::WidgetWithChildrenShortcut);
-    auto* cancelShortcut = new QShortcut(QKeySequence(Qt::Key_Escape), this, this, &DataPanel::cancel);
-    cancelShortcut->setContext(Qt::WidgetWithChildrenShortcut);
 
     mPollTimer = new QTimer(this);
     mPollTimer->setInterval(50);
@@ -270,9 +270,18 @@ DataPanel::~DataPanel() {
     mDatabaseJob.reset();
 }
 
+// A tab page: its content scrolls vertically when stacked in a short dock.
+static QScrollArea* scrollPage(QWidget* content) {
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    return scroll;
+}
+
 QWidget* DataPanel::buildSyntheticPage() {
-    auto* page = new QWidget;
-    auto* layout = new QHBoxLayout(page);
+    auto* layout = new AdaptiveBox;
 
     auto* motifsBox = new QGroupBox(tr("Motifs to embed"));
     auto* motifsLayout = new QVBoxLayout(motifsBox);
@@ -357,6 +366,7 @@ QWidget* DataPanel::buildSyntheticPage() {
     sketchLayout->addWidget(sketchScroll);
     right->addWidget(sketchBox, 1);
     layout->addLayout(right, 7);
+    QWidget* page = scrollPage(layout);
 
     auto changed = [this] { controlChanged(); };
     connect(mCount, &QSpinBox::valueChanged, this, changed);
@@ -376,8 +386,7 @@ QWidget* DataPanel::buildSyntheticPage() {
 }
 
 QWidget* DataPanel::buildFastaPage() {
-    auto* page = new QWidget;
-    auto* layout = new QHBoxLayout(page);
+    auto* layout = new AdaptiveBox;
 
     auto* filesBox = new QGroupBox(tr("Files"));
     auto* filesLayout = new QVBoxLayout(filesBox);
@@ -390,8 +399,9 @@ QWidget* DataPanel::buildFastaPage() {
     filesLayout->addWidget(mFilesHint);
     auto* buttons = new QHBoxLayout;
     auto* add = new QPushButton(tr("&Open files\u2026"));
-    add->setShortcut(QKeySequence::Open);
-    add->setToolTip(tr("Add FASTA files (Ctrl+O)."));
+    // Not Ctrl+O: the main window opens sessions with it.
+    add->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    add->setToolTip(tr("Add FASTA files (Ctrl+Shift+O)."));
     connect(add, &QPushButton::clicked, this, &DataPanel::chooseFiles);
     auto* folder = new QPushButton(tr("Open folder\u2026"));
     folder->setToolTip(tr("A folder written by motifloom-cli simulate (train.fa, valid.fa, test.fa, classes.txt), "
@@ -496,6 +506,7 @@ QWidget* DataPanel::buildFastaPage() {
     form->addRow(mUseExpected);
     form->addRow(mExpectedLabel);
     layout->addWidget(settings, 6);
+    QWidget* page = scrollPage(layout);
 
     auto changed = [this] { controlChanged(); };
     connect(mLabelMode, &QComboBox::currentIndexChanged, this, changed);
@@ -521,7 +532,9 @@ QWidget* DataPanel::buildFastaPage() {
 
 QWidget* DataPanel::buildResultArea() {
     auto* box = new QGroupBox(tr("Loaded data"));
-    auto* layout = new QHBoxLayout(box);
+    auto* boxLayout = new QVBoxLayout(box);
+    auto* layout = new AdaptiveBox;
+    boxLayout->addWidget(layout);
 
     auto* left = new QVBoxLayout;
     mSummary = new QLabel(tr("Nothing loaded yet: choose a data set above and press <b>Generate</b>."));
@@ -964,8 +977,8 @@ void DataPanel::load() {
 
 void DataPanel::cancel() {
     if (!mJob) return;
-    // Hand control back at once: the worker stops at its next progress check (synthetic
-    // generation itself is one step) and its result, if any, is dropped.
+    // Hand control back at once: the worker stops at its next progress check (every file
+    // block, every chunk of 256 generated sequences) and its result, if any, is dropped.
     mJob->cancelRequested = true;
     mRetired.push_back(std::move(mJob));
     setLoading(false);

@@ -11,7 +11,7 @@
 //                  (header labels, one file per class, positive/negative), length policy,
 //                  split (random, assignment file, separate files).
 // "Generate" / "Load" (Ctrl+Return) builds the data in a worker thread (loadData in
-// data_recipe.h) with a progress bar and a Cancel button (Esc); the GUI never waits for it.
+// data_recipe.h) with a progress bar and a Cancel button (the main window maps Esc to it); the GUI never waits for it.
 // Afterwards the panel shows a summary (counts per class and split, length, warnings) and
 // the loaded sequences with their ground truth. Errors appear as a message in the panel and
 // through errorOccurred(); nothing throws out of the panel.

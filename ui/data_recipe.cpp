@@ -146,7 +146,10 @@ class Progress {
 public:
     explicit Progress(const LoadProgress& cb) : mCb(cb) {}
     void step(double fraction, const std::string& stage) const {
-        if (mCb && !mCb(std::clamp(fraction, 0.0, 1.0), stage)) throw seqio::LoadCancelled();
+        if (!keepGoing(fraction, stage)) throw seqio::LoadCancelled();
+    }
+    bool keepGoing(double fraction, const std::string& stage) const {
+        return !mCb || mCb(std::clamp(fraction, 0.0, 1.0), stage);
     }
 
 private:
@@ -192,8 +195,12 @@ LoadedData loadSynthetic(const DataRecipe& recipe, const Progress& progress) {
         throw InputError("data recipe: " + thousands(config.count) + " sequences of " + thousands(config.length) +
                          " nt are more than the " + thousands(kMaxBases) + " bases MotifLoom keeps in memory");
 
-    progress.step(0.05, "Generating " + thousands(config.count) + " sequences");
-    synth::SyntheticData generated = synth::generate(config);
+    const std::string generating = "Generating " + thousands(config.count) + " sequences";
+    progress.step(0.05, generating);
+    synth::SyntheticData generated =
+        synth::generate(config, [&](std::size_t done, std::size_t total) {
+            return progress.keepGoing(0.05 + 0.75 * double(done) / double(total), generating);
+        });
     progress.step(0.8, "Splitting into train / validation / test");
 
     LoadedData d;

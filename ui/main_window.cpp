@@ -216,6 +216,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         updateActions();
     });
     connect(mData, &DataPanel::loadingChanged, this, [this](bool loading) {
+        updateActions();  // Stop (Esc) also cancels loading
         if (loading) {
             mDataStatus->setText(tr("Data: loading\u2026"));
             return;
@@ -707,7 +708,9 @@ void MainWindow::startSweepWith(const SweepPlan& plan, std::shared_ptr<const Loa
 }
 
 void MainWindow::stopTraining() {
-    if (mPending != Pending::None) {
+    // Esc is the one "stop" key: it also cancels a data load (the data panel has no shortcut of
+    // its own, which would make Esc ambiguous while the panel has focus).
+    if (mPending != Pending::None || mData->isLoading()) {
         mPending = Pending::None;
         mData->cancel();
     }
@@ -763,7 +766,7 @@ void MainWindow::updateActions() {
         const QSignalBlocker b(mPause);
         mPause->setChecked(mController->state() == TrainingController::State::Paused);
     }
-    mStop->setEnabled(active);
+    mStop->setEnabled(active || waiting || mData->isLoading());
     mNew->setEnabled(!active);
     mOpen->setEnabled(!active);
     mRecentMenu->setEnabled(!active);

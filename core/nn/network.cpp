@@ -221,7 +221,7 @@ void Network::setPenalties(double l1, double l2) {
     mL2 = l2;
 }
 
-double Network::penaltyValue() const { return weightPenalty(mParams, mL1, mL2, false); }
+double Network::penalty() const { return weightPenalty(mParams, mL1, mL2, false); }
 
 // ---------------------------------------------------------------------------------------------
 // Passes
@@ -548,7 +548,7 @@ Loss Network::evaluateLoss(const std::uint8_t* codes, const float* targets, std:
         sum += mean * batch;
     });
     loss.data = n ? sum / double(n) : 0.0;
-    loss.penalty = penaltyValue();
+    loss.penalty = penalty();
     return loss;
 }
 

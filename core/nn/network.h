@@ -100,6 +100,8 @@ public:
     std::vector<float> predict(const std::uint8_t* codes, std::size_t n) const;
     // Logits, n x numClasses.
     std::vector<float> logits(const std::uint8_t* codes, std::size_t n) const;
+    // The current weight penalty (l1*sum|w| + l2*sum w^2 over conv/dense weights).
+    double penalty() const;
     // Mean data loss over the n sequences and the current penalty.
     Loss evaluateLoss(const std::uint8_t* codes, const float* targets, std::size_t n) const;
     // Output of layer `layerIndex` for each sequence: n x length x channels of that layer.
@@ -149,7 +151,6 @@ private:
     void runBackward(Workspace& ws, const Pass& pass, double* times = nullptr);
     template <class Fn>
     void forEachInferenceBatch(std::size_t n, int lastLayer, const std::uint8_t* codes, Fn&& fn) const;
-    double penaltyValue() const;
 
     arch::Architecture mArch;
     std::vector<std::unique_ptr<Layer>> mLayers;

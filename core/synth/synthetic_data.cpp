@@ -2,6 +2,7 @@
 
 #include "motif/motif_io.h"
 #include "motif/motif_math.h"
+#include "seqio/fasta_reader.h"  // LoadCancelled
 #include "seqio/fasta_writer.h"
 #include "util/atomic_file.h"
 #include "util/input_error.h"
@@ -9,10 +10,12 @@
 #include "util/rng.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cassert>
 #include <cmath>
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <numeric>
 
 namespace motifloom::synth {
@@ -129,7 +132,7 @@ std::vector<std::string> classNames(const motif::MotifList& motifs) {
     return names;
 }
 
-SyntheticData generate(const SynthConfig& config) {
+SyntheticData generate(const SynthConfig& config, const GenerateProgress& progress) {
     validate(config);
     const std::vector<double> kProbs = normalised(config.kProbs, "K probabilities");
     const int numMotifs = int(config.motifs.size());
@@ -163,7 +166,11 @@ SyntheticData generate(const SynthConfig& config) {
 
     const Rng root(config.seed);
     std::vector<std::vector<Placement>> chunkTruth(parallel::chunkCount(0, n, kGrain));
+    std::mutex progressMutex;  // the callback is never called concurrently
+    std::size_t done = 0;
+    std::atomic<bool> cancelled{false};
     parallel::forChunks(0, n, kGrain, [&](std::size_t begin, std::size_t end) {
+        if (cancelled.load(std::memory_order_relaxed)) return;  // the rest is skipped
         std::vector<Placement>& truth = chunkTruth[begin / kGrain];
         std::vector<int> drawn;
         std::vector<double> raw;
@@ -222,7 +229,13 @@ SyntheticData generate(const SynthConfig& config) {
             fillBackground(gaps[std::size_t(k)]);
             assert(pos == length);
         }
+        if (progress) {
+            const std::lock_guard lock(progressMutex);
+            done += end - begin;
+            if (!cancelled && !progress(done, n)) cancelled = true;
+        }
     });
+    if (cancelled) throw seqio::LoadCancelled();
     for (auto& t : chunkTruth) data.truth.insert(data.truth.end(), t.begin(), t.end());
 
     // Split: shuffle with the seed; first fraction train, next valid, rest test.

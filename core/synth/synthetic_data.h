@@ -22,6 +22,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -72,8 +73,14 @@ struct SyntheticData {
     seqio::DataSplits splits() const;
 };
 
+// Progress and cancel for generate(): called after each chunk of sequences with (sequences
+// done, total), from worker threads but never concurrently. Returning false stops the
+// generation: generate() then throws seqio::LoadCancelled (not an InputError) and returns
+// nothing. The result never depends on whether or how often the callback ran.
+using GenerateProgress = std::function<bool(std::size_t done, std::size_t total)>;
+
 // Generates the data set; throws InputError when validate() does.
-SyntheticData generate(const SynthConfig& config);
+SyntheticData generate(const SynthConfig& config, const GenerateProgress& progress = {});
 
 // Unique class names for the motifs: the name, or the ID when the name is empty; a name shared
 // by several motifs gets "_<ID>" appended.

@@ -3,6 +3,8 @@
 #include "nn/loss.h"
 #include "util/input_error.h"
 
+#include <algorithm>
+
 namespace motifloom::train {
 
 void checkCompatible(const nn::Network& net, const seqio::SequenceSet& data, const char* what) {
@@ -14,13 +16,29 @@ void checkCompatible(const nn::Network& net, const seqio::SequenceSet& data, con
                          " classes but the model predicts " + std::to_string(net.numClasses()));
 }
 
-Evaluation evaluate(const nn::Network& net, const seqio::SequenceSet& data) {
+Evaluation evaluate(const nn::Network& net, const seqio::SequenceSet& data, const std::atomic<bool>* cancel) {
     checkCompatible(net, data, "the data");
     Evaluation out;
     if (data.size() == 0) return out;
     // One inference pass: loss and probabilities both come from the logits.
-    const std::vector<float> logits = net.logits(data.codes.data(), data.size());
     const int rows = int(data.size()), classes = data.numClasses();
+    std::vector<float> logits;
+    if (!cancel) {
+        logits = net.logits(data.codes.data(), data.size());
+    } else {
+        // Slices big enough to keep both cores busy, small enough to stop within ~0.1 s.
+        constexpr std::size_t kSlice = 2048;
+        logits.reserve(data.size() * std::size_t(classes));
+        for (std::size_t first = 0; first < data.size(); first += kSlice) {
+            if (cancel->load()) {
+                out.cancelled = true;
+                return out;
+            }
+            const std::size_t n = std::min(kSlice, data.size() - first);
+            const auto part = net.logits(data.sequence(first), n);
+            logits.insert(logits.end(), part.begin(), part.end());
+        }
+    }
     out.probabilities.resize(logits.size());
     if (net.architecture().output == arch::OutputKind::Softmax) {
         out.loss.data = nn::softmaxCrossEntropy(logits.data(), data.labels.data(), rows, classes, nullptr);
@@ -29,7 +47,7 @@ Evaluation evaluate(const nn::Network& net, const seqio::SequenceSet& data) {
         out.loss.data = nn::sigmoidCrossEntropy(logits.data(), data.labels.data(), rows, classes, nullptr);
         nn::sigmoid(logits.data(), logits.size(), out.probabilities.data());
     }
-    out.loss.penalty = net.evaluateLoss(data.codes.data(), data.labels.data(), 0).penalty;
+    out.loss.penalty = net.penalty();
     const auto mode = data.task == seqio::TaskKind::SingleLabel ? metrics::AccuracyMode::Argmax
                                                                 : metrics::AccuracyMode::Threshold;
     out.metrics = metrics::evaluate(out.probabilities, data.labels, data.size(), data.numClasses(), mode);

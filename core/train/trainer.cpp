@@ -126,7 +126,11 @@ TrainResult fit(const arch::Architecture& archIn, const seqio::DataSplits& data,
         }
         const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
 
-        const Evaluation valid = evaluate(state.network, data.valid);
+        const Evaluation valid = evaluate(state.network, data.valid, &control.cancel);
+        if (valid.cancelled) {  // the epoch's training is kept; it just has no record
+            stop = StopReason::Cancelled;
+            break;
+        }
         EpochRecord record;
         record.epoch = epoch;
         record.trainLoss = lossSum / double(seen);

@@ -1,5 +1,7 @@
 #include "train/training_history.h"
 
+#include <limits>
+
 #include <nlohmann/json.hpp>
 
 namespace motifloom::train {
@@ -24,16 +26,34 @@ nlohmann::json toJson(const EpochRecord& r) {
             {"best", r.best}};
 }
 
+namespace {
+
+// JSON has no NaN: toJson writes a NaN (e.g. the AUROC of a validation set where a class never
+// occurs) as null; read null back as NaN. A missing key gives `fallback`.
+double numberOrNaN(const nlohmann::json& j, const char* key, double fallback) {
+    const auto it = j.find(key);
+    if (it == j.end()) return fallback;
+    if (it->is_null()) return std::numeric_limits<double>::quiet_NaN();
+    return it->get<double>();
+}
+
+double requiredNumberOrNaN(const nlohmann::json& j, const char* key) {
+    const nlohmann::json& v = j.at(key);  // throws when missing
+    return v.is_null() ? std::numeric_limits<double>::quiet_NaN() : v.get<double>();
+}
+
+}  // namespace
+
 EpochRecord epochRecordFromJson(const nlohmann::json& j) {
     EpochRecord r;
     r.epoch = j.at("epoch").get<int>();
-    r.trainLoss = j.at("train_loss").get<double>();
-    r.validLoss = j.at("valid_loss").get<double>();
-    r.penalty = j.value("penalty", 0.0);
-    r.validAuroc = j.value("valid_auroc", 0.0);
-    r.validAupr = j.value("valid_aupr", 0.0);
-    r.seconds = j.value("seconds", 0.0);
-    r.sequencesPerSecond = j.value("seq_per_s", 0.0);
+    r.trainLoss = requiredNumberOrNaN(j, "train_loss");
+    r.validLoss = requiredNumberOrNaN(j, "valid_loss");
+    r.penalty = numberOrNaN(j, "penalty", 0.0);
+    r.validAuroc = numberOrNaN(j, "valid_auroc", 0.0);
+    r.validAupr = numberOrNaN(j, "valid_aupr", 0.0);
+    r.seconds = numberOrNaN(j, "seconds", 0.0);
+    r.sequencesPerSecond = numberOrNaN(j, "seq_per_s", 0.0);
     r.best = j.value("best", false);
     return r;
 }

@@ -2,6 +2,7 @@
 // FASTA inputs, errors naming the line, cancellation) and of the panel itself (recipe round
 // trip, background load, error and cancel paths).
 
+#include "adaptive_box.h"
 #include "data_panel.h"
 #include "data_recipe.h"
 #include "motif_picker.h"
@@ -80,6 +81,7 @@ private Q_SLOTS:
     void panelReportsErrors();
     void panelCancel();
     void pickerAndPreview();
+    void panelFitsANarrowDock();
 
 private:
     QTemporaryDir mDir;
@@ -432,6 +434,31 @@ void TestDataPanel::panelCancel() {
     QCOMPARE(panel.data()->splits.train.size(), std::size_t(210));
     QTest::qWait(50);
     QCOMPARE(ready.count(), 1);
+}
+
+// The panel lives in a side dock: it must not force the window wider than a laptop allows.
+void TestDataPanel::panelFitsANarrowDock() {
+    ui::DataPanel panel;
+    const int width = panel.minimumSizeHint().width();
+    if (width > 480) {
+        for (QWidget* w : panel.findChildren<QWidget*>())
+            if (w->minimumSizeHint().width() > 400)
+                qWarning("%s (%s): %d px", w->metaObject()->className(), qPrintable(w->objectName()),
+                         w->minimumSizeHint().width());
+    }
+    QVERIFY2(width <= 480, qPrintable(QString("minimum width %1 px").arg(width)));
+
+    // Wide: motifs, settings and preview side by side; narrow: stacked.
+    panel.resize(1600, 900);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    const auto boxes = panel.findChildren<ui::AdaptiveBox*>();
+    QVERIFY(!boxes.isEmpty());
+    auto* page = boxes.front();
+    QTRY_VERIFY(page->isSideBySide());
+    panel.resize(width, 900);
+    QTRY_VERIFY(!page->isSideBySide());
+    QVERIFY(page->width() < page->sideBySideWidth());
 }
 
 void TestDataPanel::pickerAndPreview() {

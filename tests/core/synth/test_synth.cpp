@@ -216,6 +216,36 @@ private Q_SLOTS:
         QVERIFY(std::equal(d.all.codes.begin(), d.all.codes.end(), mPaper.all.codes.begin()));
     }
 
+    // Progress reaches the total exactly once, monotonically; the data do not change with it.
+    void progressIsReported() {
+        std::vector<std::size_t> seen;
+        bool totalsRight = true;
+        const SyntheticData d = generate(paperConfig(3000, 33), [&](std::size_t done, std::size_t total) {
+            totalsRight = totalsRight && total == 3000;
+            seen.push_back(done);
+            return true;
+        });
+        QVERIFY(totalsRight);
+        QVERIFY(seen.size() >= 2);
+        QVERIFY(std::is_sorted(seen.begin(), seen.end()));
+        QCOMPARE(seen.back(), std::size_t(3000));
+        QVERIFY(std::equal(d.all.codes.begin(), d.all.codes.end(), mPaper.all.codes.begin()));
+    }
+
+    // Returning false stops the generation early with LoadCancelled.
+    void cancelStopsEarly() {
+        int calls = 0;
+        bool threw = false;
+        try {
+            generate(paperConfig(25000, 33), [&](std::size_t, std::size_t) { return ++calls < 3; });
+        } catch (const seqio::LoadCancelled&) {
+            threw = true;
+        }
+        QVERIFY(threw);
+        QVERIFY(calls >= 3);
+        QVERIFY2(calls < 25000 / 256, "chunks kept running after the cancel");
+    }
+
     void customConfiguration() {
         SynthConfig c;
         c.motifs = {database()[0], database()[1], database()[2]};

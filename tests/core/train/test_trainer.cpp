@@ -1,7 +1,9 @@
 // Tests for core/train: a planted-motif run whose loss falls, determinism across thread counts,
 // cancel within one batch, pause, checkpoint -> resume equals an uninterrupted run, divergence.
 #include "train/checkpoint.h"
+#include "train/evaluation.h"
 #include "train/trainer.h"
+#include "train/training_history.h"
 #include "util/input_error.h"
 #include "util/parallel.h"
 #include "util/rng.h"
@@ -9,7 +11,11 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <nlohmann/json.hpp>
+
+#include <cmath>
 #include <fstream>
+#include <limits>
 #include <sstream>
 #include <thread>
 
@@ -122,6 +128,56 @@ private Q_SLOTS:
         QCOMPARE(result.stopReason, train::StopReason::Cancelled);
         QCOMPARE(observer.batches, 3);
         QCOMPARE(observer.epochs, 0);
+    }
+
+    // A cancel during an epoch's last batch stops before that epoch's validation pass ends: no
+    // epoch record (and no validation of the full set once the user asked to stop).
+    void cancelDuringValidation() {
+        train::TrainControl control;
+        CountingObserver observer;
+        observer.control = &control;
+        const auto data = plantedData();
+        const int batchSize = smallArch(5).training.batchSize;
+        const int batchesPerEpoch = int((data.train.size() + std::size_t(batchSize) - 1) / std::size_t(batchSize));
+        observer.cancelAtBatch = batchesPerEpoch;  // the last batch of epoch 1
+        const auto result = train::fit(smallArch(5), data, control, &observer);
+        QCOMPARE(result.stopReason, train::StopReason::Cancelled);
+        QCOMPARE(observer.batches, batchesPerEpoch);
+        QCOMPARE(observer.epochs, 0);
+        QVERIFY(result.history.epochs.empty());
+    }
+
+    // Evaluation with a cancel flag gives the same numbers as without (sliced inference).
+    void slicedEvaluationIsIdentical() {
+        const auto data = plantedData();
+        const nn::Network net(smallArch(1), 3);
+        std::atomic<bool> cancel{false};
+        const auto whole = train::evaluate(net, data.train);
+        const auto sliced = train::evaluate(net, data.train, &cancel);
+        QVERIFY(!sliced.cancelled);
+        QVERIFY(whole.probabilities == sliced.probabilities);
+        QCOMPARE(whole.loss.data, sliced.loss.data);
+        cancel = true;
+        QVERIFY(train::evaluate(net, data.train, &cancel).cancelled);
+    }
+
+    // NaN (an AUROC undefined for a class-less validation set) survives JSON as null.
+    void historyJsonKeepsNaN() {
+        train::TrainingHistory h;
+        train::EpochRecord e;
+        e.epoch = 1;
+        e.trainLoss = 0.5;
+        e.validLoss = 0.4;
+        e.validAuroc = std::numeric_limits<double>::quiet_NaN();
+        e.validAupr = 0.7;
+        h.epochs.push_back(e);
+        const auto text = train::toJson(h).dump();
+        QVERIFY(text.find("null") != std::string::npos);
+        const auto back = train::historyFromJson(nlohmann::json::parse(text));
+        QCOMPARE(int(back.epochs.size()), 1);
+        QVERIFY(std::isnan(back.epochs[0].validAuroc));
+        QCOMPARE(back.epochs[0].validAupr, 0.7);
+        QCOMPARE(back.epochs[0].validLoss, 0.4);
     }
 
     void pauseHoldsTraining() {

@@ -1,9 +1,11 @@
 #include "main_window.h"
 
+#include "alignment_view.h"
 #include "architecture_editor.h"
 #include "compare_view.h"
 #include "dashboard.h"
 #include "data_panel.h"
+#include "filter_gallery.h"
 #include "run_filter_grid.h"
 #include "run_list_model.h"
 #include "settings.h"
@@ -100,6 +102,16 @@ private:
 
 namespace {
 
+// The motif file a run's matches came from (empty = the bundled JASPAR file).
+std::string runMotifDatabase(const RunRecord& run) {
+    try {
+        return DataRecipe::fromJson(run.dataRecipe).motifDatabase;
+    } catch (const std::exception&) {
+        return {};  // an unreadable recipe was reported when the session loaded
+    }
+}
+
+
 constexpr int kLayoutVersion = 1;
 const char* kDemoPreset = "CNN-25";
 QString sessionFilter() { return QObject::tr("MotifLoom sessions (*.motifloom);;All files (*)"); }
@@ -181,14 +193,20 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         mTrainStatus->setText(total > 1 ? tr("Training %1 (%2 of %3)").arg(QString::fromStdString(job.label)).arg(index).arg(total)
                                         : tr("Training %1").arg(QString::fromStdString(job.label)));
         mFilterTitle->setText(tr("<b>%1</b>: filters after every epoch (validation set)").arg(QString::fromStdString(job.label).toHtmlEscaped()));
-        mFilterGrid->showMessage(tr("The filters appear after the first epoch."));
+        mGallery->showMessage(tr("The filters appear after the first epoch."));
+        mLiveDatabase = job.data->recipe.motifDatabase;
+        mLiveLabel = QString::fromStdString(job.label);
+        mShown = {};
     });
     connect(mController, &TrainingController::batchProgress, this, [this](const BatchProgress& p) {
         mStatusProgress->setVisible(true);
         mStatusProgress->setValue(int(1000.0 * p.fractionalEpoch() / std::max(1, p.maxEpochs)));
     });
-    connect(mController, &TrainingController::filtersUpdated, this,
-            [this](std::shared_ptr<const FilterSnapshot> s) { mFilterGrid->setSnapshot(*s); });
+    connect(mController, &TrainingController::filtersUpdated, this, [this](std::shared_ptr<const FilterSnapshot> s) {
+        mGallery->setSnapshot(s);
+        mShown = {s, nullptr, mLiveDatabase,
+                  tr("%1, epoch %2").arg(mLiveLabel).arg(s->epoch)};
+    });
     connect(mController, &TrainingController::queueFinished, this, [this] {
         mStatusProgress->setVisible(false);
         mTrainStatus->setText(tr("Ready"));
@@ -279,15 +297,11 @@ void MainWindow::createWidgets() {
     mFilterTitle = new QLabel(tr("Filters of the live or selected run"), filters);
     mFilterTitle->setTextFormat(Qt::RichText);
     fl->addWidget(mFilterTitle);
-    mFilterGrid = new RunFilterGrid;
-    mFilterGrid->setCellWidth(190);
-    mFilterGrid->showMessage(tr("Train a model, or select a run in the Runs list, to see its first-layer filters."));
-    auto* scroll = new QScrollArea(filters);
-    scroll->setWidget(mFilterGrid);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    fl->addWidget(scroll, 1);
-    mFilterGrid->fitToViewport(scroll);
+    mGallery = new FilterGallery(filters);
+    mGallery->showMessage(tr("Train a model, or select a run in the Runs list, to see its first-layer filters."));
+    fl->addWidget(mGallery, 1);
+    connect(mGallery, &FilterGallery::filterClicked, this, &MainWindow::showAlignment);
+    connect(mDashboard->filterGrid(), &RunFilterGrid::filterClicked, this, &MainWindow::showAlignment);
 
     mTabs = new QTabWidget(this);
     mTabs->setDocumentMode(true);
@@ -739,7 +753,9 @@ void MainWindow::onRunFinished(std::shared_ptr<const RunRecord> run) {
                       .arg(run->id));
     if (run->filters) {
         mFilterTitle->setText(tr("<b>#%1 %2</b>: final filters").arg(run->id).arg(QString::fromStdString(run->label).toHtmlEscaped()));
-        mFilterGrid->setRunFilters(*run->filters);
+        mGallery->setRun(run);
+        mShown = {nullptr, run, runMotifDatabase(*run),
+                  tr("#%1 %2").arg(run->id).arg(QString::fromStdString(run->label))};
     }
     statusBar()->showMessage(tr("Run #%1 %2: %3, test AUROC %4")
                                  .arg(run->id)
@@ -811,8 +827,14 @@ void MainWindow::onSelectionChanged() {
         const auto& run = selected.front();
         mDashboard->showRun(run);
         mFilterTitle->setText(tr("<b>#%1 %2</b>: final filters").arg(run->id).arg(QString::fromStdString(run->label).toHtmlEscaped()));
-        if (run->filters) mFilterGrid->setRunFilters(*run->filters);
-        else mFilterGrid->showMessage(tr("No filters were kept for this run."));
+        if (run->filters) {
+            mGallery->setRun(run);
+            mShown = {nullptr, run, runMotifDatabase(*run),
+                      tr("#%1 %2").arg(run->id).arg(QString::fromStdString(run->label))};
+        } else {
+            mGallery->showMessage(tr("No filters were kept for this run."));
+            mShown = {};
+        }
     }
     updateActions();
 }
@@ -859,7 +881,8 @@ void MainWindow::applySession(const Session& s, const QString& path) {
     syncPresetCombo();
     mApplying = false;
     setModified(false);
-    mFilterGrid->showMessage(tr("Train a model, or select a run in the Runs list, to see its first-layer filters."));
+    mGallery->showMessage(tr("Train a model, or select a run in the Runs list, to see its first-layer filters."));
+    mShown = {};
     mFilterTitle->setText(tr("Filters of the live or selected run"));
     const DataRecipe recipe = DataRecipe::fromJson(s.dataRecipe);
     const QString dataText = recipe == DataRecipe::paperSynthetic()
@@ -1068,6 +1091,30 @@ void MainWindow::syncPresetCombo() {
 // ---- messages and help ---------------------------------------------------------------------------
 
 QString MainWindow::messageText() const { return mMessages->text(); }
+
+void MainWindow::showAlignment(int filterIndex) {
+    const interpret::FilterPwmSet* pwms = nullptr;
+    const std::vector<std::string>* truth = nullptr;
+    const std::vector<std::string>* truthNames = nullptr;
+    if (mShown.snapshot) {
+        pwms = &mShown.snapshot->pwms;
+        truth = &mShown.snapshot->truth;
+        truthNames = &mShown.snapshot->truthNames;
+    } else if (mShown.run && mShown.run->filters) {
+        pwms = &mShown.run->filters->pwms;
+        truth = &mShown.run->filters->truth;
+        truthNames = &mShown.run->filters->truthNames;
+    }
+    if (!pwms || filterIndex < 0 || filterIndex >= int(pwms->filters.size())) return;
+    try {
+        const auto database = motifDatabase(mShown.database);
+        if (!mAlignment) mAlignment = new AlignmentDialog(this);
+        mAlignment->showFilter(database, QString::fromStdString(motifDatabaseLabel(mShown.database)), *pwms, filterIndex,
+                               *truth, *truthNames, mShown.context);
+    } catch (const std::exception& e) {
+        showError(tr("No motif comparison: %1").arg(QString::fromUtf8(e.what()).toHtmlEscaped()));
+    }
+}
 
 void MainWindow::showError(const QString& text) { mMessages->showMessage(text, true); }
 void MainWindow::showInfo(const QString& text) { mMessages->showMessage(text, false); }

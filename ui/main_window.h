@@ -4,8 +4,8 @@
 // Layout: left docks "Data" (DataPanel), "Architecture" (ArchitectureEditor) and "Training
 // settings" (TrainingSettingsWidget), tabbed; a bottom dock
 // "Runs" (every kept run; select several to compare); centre tabs "Training" (Dashboard: live
-// curves, filters, test results), "Filters" (the filters of the live run or
-// of the selected run; the slot for the filter gallery) and "Compare" (CompareView). Toolbar:
+// curves, filters, test results), "Filters" (FilterGallery: the filters of the live run or of
+// the selected run; a click opens the AlignmentDialog) and "Compare" (CompareView). Toolbar:
 // Train / Pause / Stop, model preset, epochs, Sweep. Status bar: data and training progress.
 // Menus: File (new, open, save, save as, recent, export, quit), Edit (undo / redo of the
 // architecture), Run (train, pause, stop, sweep, delete runs), View (docks, tabs, layout
@@ -45,15 +45,17 @@ class QToolButton;
 
 namespace motifloom::ui {
 
+class AlignmentDialog;
 class ArchitectureEditor;
 class CompareView;
+class FilterGallery;
 class Dashboard;
 class DataPanel;
 class MessageBar;
-class RunFilterGrid;
 class RunListModel;
 class TrainingController;
 class TrainingSettingsWidget;
+struct FilterSnapshot;
 struct LoadedData;
 struct SweepPlan;
 
@@ -83,6 +85,8 @@ public:
     Dashboard* dashboard() const { return mDashboard; }
     CompareView* compareView() const { return mCompare; }
     DataPanel* dataPanel() const { return mData; }
+    FilterGallery* filterGallery() const { return mGallery; }
+    AlignmentDialog* alignmentDialog() const { return mAlignment; }  // null until first opened
     ArchitectureEditor* architectureEditor() const { return mArch; }
     TrainingSettingsWidget* trainingSettings() const { return mSettings; }
     QAction* trainAction() const { return mTrain; }
@@ -141,6 +145,7 @@ private:
     void syncPresetCombo();
     void showConcepts();
     void showAbout();
+    void showAlignment(int filterIndex);  // the filter of what the Filters tab shows
     void showError(const QString& text);
     void showInfo(const QString& text);
 
@@ -149,8 +154,9 @@ private:
     ArchitectureEditor* mArch = nullptr;
     Dashboard* mDashboard = nullptr;
     CompareView* mCompare = nullptr;
-    RunFilterGrid* mFilterGrid = nullptr;
+    FilterGallery* mGallery = nullptr;
     QLabel* mFilterTitle = nullptr;
+    AlignmentDialog* mAlignment = nullptr;
     QTabWidget* mTabs = nullptr;
     MessageBar* mMessages = nullptr;
     RunListModel* mRuns = nullptr;
@@ -196,6 +202,17 @@ private:
     double mLastRunSeconds = 0;
     arch::TrainingSettings mLastEditorTraining;  // to notice presets applied in the editor
     QByteArray mDefaultState;      // dock layout before restoring the saved one
+    // What the Filters tab (and the dashboard's filter grid) show, for the alignment view: a
+    // live snapshot or a kept run, the motif file their matches came from, a context label.
+    struct ShownFilters {
+        std::shared_ptr<const FilterSnapshot> snapshot;
+        std::shared_ptr<const RunRecord> run;
+        std::string database;  // empty = the bundled JASPAR file
+        QString context;
+    };
+    ShownFilters mShown;
+    std::string mLiveDatabase;     // motif file of the run being trained
+    QString mLiveLabel;            // its label, "CNN-25 · seed 1"
 };
 
 }  // namespace motifloom::ui

@@ -16,13 +16,6 @@
 namespace motifloom::ui {
 namespace {
 
-LogoStyle gridStyle() {
-    LogoStyle s;
-    s.kind = LogoKind::Bits;
-    s.showAxes = false;
-    return s;
-}
-
 QString evalueText(double e) { return QString::number(e, 'g', 2); }
 
 double headlineHeight(const QWidget* w) { return std::ceil(w->fontMetrics().height() * 1.7); }
@@ -51,9 +44,62 @@ void RunFilterGrid::setRunFilters(const RunFilters& f) {
     setCells(f.pwms, f.matched, f.matches, f.truthNames, tr("Filters (%1 set)").arg(QString::fromStdString(f.dataPart)));
 }
 
+LogoStyle RunFilterGrid::logoStyle() const {
+    LogoStyle s;
+    s.kind = mKind;
+    s.showAxes = false;
+    if (!mDisplay.empty() && !mDisplayEmptyLabel.isEmpty()) s.emptyLabel = mDisplayEmptyLabel;
+    return s;
+}
+
+void RunFilterGrid::setLogoKind(LogoKind kind) {
+    if (kind == mKind) return;
+    mKind = kind;
+    mCacheDirty = true;
+    updateGeometry();
+    update();
+}
+
+void RunFilterGrid::setDisplayMotifs(motif::MotifList motifs, const QString& emptyLabel, const QString& note) {
+    mDisplay = std::move(motifs);
+    mDisplayEmptyLabel = emptyLabel;
+    mDisplayNote = note;
+    applyDisplay();
+}
+
+void RunFilterGrid::applyDisplay() {
+    mCells = mBaseCells;
+    mTips = mBaseTips;
+    for (std::size_t i = 0; i < mCells.size() && i < mDisplay.size(); ++i) {
+        LogoCell& cell = mCells[i];
+        cell.motif = mDisplay[i];
+        cell.neverFires = mDisplay[i].width() == 0;
+        if (mSilent[i] && cell.caption.isEmpty()) cell.caption = tr("never fires");
+        if (!mDisplayNote.isEmpty()) mTips[i] += QStringLiteral("<br><i>") + mDisplayNote.toHtmlEscaped() + QStringLiteral("</i>");
+    }
+    mCacheDirty = true;
+    updateGeometry();
+    update();
+}
+
+QString RunFilterGrid::toolTipOf(int index) const {
+    return index >= 0 && index < int(mTips.size()) ? mTips[std::size_t(index)] : QString();
+}
+
+QRectF RunFilterGrid::cellRect(int index) const {
+    if (index < 0 || index >= int(mCells.size())) return {};
+    const int columns = columnsFor(width());
+    const double cellW = double(width()) / columns, cellH = cellW * cellAspect();
+    return {(index % columns) * cellW, headlineHeight(this) + (index / columns) * cellH, cellW, cellH};
+}
+
 void RunFilterGrid::showMessage(const QString& text) {
     mCells.clear();
     mTips.clear();
+    mBaseCells.clear();
+    mBaseTips.clear();
+    mSilent.clear();
+    mDisplay.clear();
     mHeadline.clear();
     mMessage = text;
     mCacheDirty = true;
@@ -78,8 +124,10 @@ void RunFilterGrid::setCellWidth(int px) {
 void RunFilterGrid::setCells(const interpret::FilterPwmSet& pwms, bool matched,
                              const std::vector<interpret::FilterMatches>& matches,
                              const std::vector<std::string>& truthNames, const QString& headline) {
-    mCells.clear();
-    mTips.clear();
+    mBaseCells.clear();
+    mBaseTips.clear();
+    mSilent.clear();
+    mDisplay.clear();
     mMessage.clear();
     int withHit = 0, withTruth = 0, silent = 0;
     for (std::size_t i = 0; i < pwms.filters.size(); ++i) {
@@ -129,19 +177,17 @@ void RunFilterGrid::setCells(const interpret::FilterPwmSet& pwms, bool matched,
                                     QString::fromStdString(m.best->targetName), evalueText(m.best->tomtom.eValue));
             }
         }
-        (void)truthNames;
-        mCells.push_back(std::move(cell));
-        mTips.push_back(tip);
+        mSilent.push_back(cell.neverFires);
+        mBaseCells.push_back(std::move(cell));
+        mBaseTips.push_back(tip);
     }
-    mHeadline = headline + QStringLiteral(" \u00b7 ") + tr("%n filter(s)", nullptr, int(mCells.size()));
+    mHeadline = headline + QStringLiteral(" \u00b7 ") + (mBaseCells.size() == 1 ? tr("1 filter") : tr("%1 filters").arg(mBaseCells.size()));
     if (matched) {
         mHeadline += QStringLiteral(" \u00b7 ") + tr("%1 match a database motif").arg(withHit);
         if (!truthNames.empty()) mHeadline += QStringLiteral(" \u00b7 ") + tr("%1 a true motif").arg(withTruth);
     }
     if (silent > 0) mHeadline += QStringLiteral(" \u00b7 ") + tr("%1 never fire").arg(silent);
-    mCacheDirty = true;
-    updateGeometry();
-    update();
+    applyDisplay();
 }
 
 void RunFilterGrid::setFitHeight(int h) {
@@ -181,7 +227,7 @@ int RunFilterGrid::columnsFor(int width) const {
 
 double RunFilterGrid::cellAspect() const {
     if (mCells.empty()) return 0.6;
-    const QSizeF s = preferredLogoGridSize({mCells.front()}, 1, gridStyle());
+    const QSizeF s = preferredLogoGridSize({mCells.front()}, 1, logoStyle());
     return s.width() > 0 ? s.height() / s.width() : 0.6;
 }
 
@@ -249,7 +295,7 @@ void RunFilterGrid::paintContent(QPainter& p) const {
     const int rows = (int(mCells.size()) + columns - 1) / columns;
     const double cell = all.width() / columns;
     const QRectF grid(0, head, all.width(), std::min(all.height() - head, rows * cell * cellAspect()));
-    paintLogoGrid(p, grid, mCells, columns, gridStyle());
+    paintLogoGrid(p, grid, mCells, columns, logoStyle());
 }
 
 int RunFilterGrid::cellAt(const QPoint& pos) const {

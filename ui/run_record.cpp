@@ -393,6 +393,62 @@ RunFilters runFiltersFromJson(const json& j) {
     return f;
 }
 
+bool MatchPoint::sameAs(const MatchPoint& o) const {
+    auto same = [](double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); };
+    return epoch == o.epoch && same(matchAny, o.matchAny) && same(matchGroundTruth, o.matchGroundTruth) &&
+           same(coverage, o.coverage) && filtersWithHit == o.filtersWithHit && filtersWithTruth == o.filtersWithTruth &&
+           filters == o.filters && truthCovered == o.truthCovered && truthCount == o.truthCount;
+}
+
+MatchPoint matchPointOf(int epoch, const interpret::MatchSummary& s) {
+    MatchPoint p;
+    p.epoch = epoch;
+    p.matchAny = s.matchAny;
+    p.matchGroundTruth = s.matchGroundTruth;
+    p.coverage = s.coverage;
+    p.filtersWithHit = s.filtersWithHit;
+    p.filtersWithTruth = s.filtersWithTruth;
+    p.filters = s.filters;
+    p.truthCovered = s.truthCovered;
+    p.truthCount = s.truthCount;
+    return p;
+}
+
+json toJson(const std::vector<MatchPoint>& history) {
+    json out = json::array();
+    for (const MatchPoint& p : history)
+        out.push_back({{"epoch", p.epoch},
+                       {"match_any", p.matchAny},
+                       {"match_ground_truth", p.matchGroundTruth},
+                       {"coverage", p.coverage},
+                       {"filters", p.filters},
+                       {"filters_with_hit", p.filtersWithHit},
+                       {"filters_with_truth", p.filtersWithTruth},
+                       {"truth_covered", p.truthCovered},
+                       {"truth_count", p.truthCount}});
+    return out;
+}
+
+std::vector<MatchPoint> matchHistoryFromJson(const json& j) {
+    if (!j.is_array()) throw std::runtime_error("match_history is not a list");
+    std::vector<MatchPoint> out;
+    out.reserve(j.size());
+    for (const json& e : j) {
+        MatchPoint p;
+        p.epoch = e.at("epoch").get<int>();
+        p.matchAny = num(e.at("match_any"));
+        p.matchGroundTruth = num(e.at("match_ground_truth"));
+        p.coverage = num(e.at("coverage"));
+        p.filters = e.at("filters").get<int>();
+        p.filtersWithHit = e.at("filters_with_hit").get<int>();
+        p.filtersWithTruth = e.at("filters_with_truth").get<int>();
+        p.truthCovered = e.at("truth_covered").get<int>();
+        p.truthCount = e.at("truth_count").get<int>();
+        out.push_back(p);
+    }
+    return out;
+}
+
 json networkToJson(const nn::Network& net) {
     std::ostringstream out(std::ios::binary);
     net.save(out);
@@ -436,6 +492,9 @@ json runToJson(const RunRecord& r) {
                        {"roc", curvesToJson(r.roc)}, {"pr", curvesToJson(r.pr)}};
     }
     out["filters"] = r.filters ? toJson(*r.filters) : json(nullptr);
+    // Optional (sessions from before it have none): written only when there is a history, so
+    // runs without one keep their bytes.
+    if (!r.matchHistory.empty()) out["match_history"] = toJson(r.matchHistory);
     out["model"] = r.network ? networkToJson(*r.network) : json(nullptr);
     return out;
 }
@@ -480,6 +539,8 @@ RunRecord runFromJson(const json& j, const std::string& source) {
             r.pr = curvesFromJson(t.at("pr"));
         }
         if (!j.at("filters").is_null()) r.filters = runFiltersFromJson(j.at("filters"));
+        if (auto it = j.find("match_history"); it != j.end() && !it->is_null())
+            r.matchHistory = matchHistoryFromJson(*it);
         if (!j.at("model").is_null())
             r.network = std::make_shared<const nn::Network>(networkFromJson(j.at("model"), source));
     } catch (const InputError& e) {

@@ -2,8 +2,8 @@
 // RunRecord: everything kept about one finished (or stopped, or diverged) training run: what
 // was trained on what (architecture with settings and seed, data recipe), how it went (history,
 // stop reason), how good it is (test-set metrics and per-class ROC / PR curves), what its
-// first-layer filters learned (activation PWMs, Tomtom matches, the paper's match statistics)
-// and the kept weights. A session holds a list of them (session.h); the run list and the
+// first-layer filters learned (activation PWMs, Tomtom matches, the paper's match statistics,
+// and those statistics after every epoch: matchHistory) and the kept weights. A session holds a list of them (session.h); the run list and the
 // comparison view show them.
 //
 // Immutable once made: the GUI shares runs as std::shared_ptr<const RunRecord>.
@@ -62,6 +62,27 @@ struct RunFilters {
     std::string matchNote;                          // why there are no matches
 };
 
+// The paper's match statistics of one live filter snapshot (validation-set PWMs after an
+// epoch): a point of the match-statistics-over-epochs curves (match_scoreboard.h). Fractions
+// as in interpret::MatchSummary; matchGroundTruth and coverage are NaN without true motifs.
+struct MatchPoint {
+    int epoch = 0;  // 1-based epoch after which the snapshot was taken
+    double matchAny = std::numeric_limits<double>::quiet_NaN();
+    double matchGroundTruth = std::numeric_limits<double>::quiet_NaN();
+    double coverage = std::numeric_limits<double>::quiet_NaN();
+    int filtersWithHit = 0;
+    int filtersWithTruth = 0;
+    int filters = 0;
+    int truthCovered = 0;
+    int truthCount = 0;
+
+    // Field-wise, NaN equal to NaN (a round trip through JSON keeps NaN).
+    bool sameAs(const MatchPoint& other) const;
+};
+
+// The point of a matched snapshot's summary.
+MatchPoint matchPointOf(int epoch, const interpret::MatchSummary& summary);
+
 struct RunRecord {
     int id = 0;                        // unique within a session, shown as "#id"
     std::string label;                 // "CNN-25 · seed 1"
@@ -86,6 +107,10 @@ struct RunRecord {
     std::vector<Curve> roc, pr;        // per class (empty when undefined for that class)
 
     std::optional<RunFilters> filters;
+    // Match statistics of the live snapshots, one per epoch that had a matched snapshot, in
+    // epoch order (validation set; the final test-set statistics are filters->summary). Empty
+    // when live filters were off, without a motif database, and in sessions from before it.
+    std::vector<MatchPoint> matchHistory;
     std::shared_ptr<const nn::Network> network;  // kept weights (best epoch if restoreBest)
 
     std::uint64_t seed() const { return architecture.training.seed; }
@@ -135,6 +160,10 @@ nlohmann::json toJson(const metrics::ClassificationMetrics& m);
 metrics::ClassificationMetrics classificationMetricsFromJson(const nlohmann::json& j);
 nlohmann::json toJson(const RunFilters& filters);
 RunFilters runFiltersFromJson(const nlohmann::json& j);
+// [{"epoch", "match_any", "match_ground_truth", "coverage", "filters", "filters_with_hit",
+//   "filters_with_truth", "truth_covered", "truth_count"}, ...]; NaN as null.
+nlohmann::json toJson(const std::vector<MatchPoint>& history);
+std::vector<MatchPoint> matchHistoryFromJson(const nlohmann::json& j);
 nlohmann::json networkToJson(const nn::Network& net);  // {"format": "mlm-base64", "data": "..."}
 nn::Network networkFromJson(const nlohmann::json& j, const std::string& source);
 

@@ -16,6 +16,9 @@
 //        "seconds", "steps", "tested",
 //        "test": {"loss", "metrics" {per-class + means}, "roc" [{x,y}], "pr" [{x,y}]},
 //        "filters": {PWMs, Tomtom matches, match statistics} | null,
+//        "match_history": [{"epoch", "match_any", "match_ground_truth", "coverage", "filters",
+//                           "filters_with_hit", "filters_with_truth", "truth_covered",
+//                           "truth_count"}]   // optional: the live scoreboard, per epoch
 //        "model": {"format": "mlm-base64", "data": base64 of nn::Network::save} | null
 //     } ]
 //   }

@@ -18,9 +18,27 @@ TrainingController::TrainingController(QObject* parent) : QObject(parent) {
     // Worker -> controller: queued (different threads), delivered in the GUI thread in order.
     connect(mWorker, &TrainingWorker::batchProgress, this, &TrainingController::batchProgress);
     connect(mWorker, &TrainingWorker::epochFinished, this, &TrainingController::epochFinished);
-    connect(mWorker, &TrainingWorker::filtersUpdated, this, &TrainingController::filtersUpdated);
+    // The match statistics of the current run's live snapshots (validation set, one per epoch),
+    // kept here and put into its RunRecord when it finishes. All signals of one run arrive in
+    // order from the worker's thread, before runFinished; runStarted (emitted here, directly
+    // connected below before anyone else) starts a fresh history.
+    auto matchHistory = std::make_shared<std::vector<MatchPoint>>();
+    connect(this, &TrainingController::runStarted, this, [matchHistory] { matchHistory->clear(); });
+    connect(mWorker, &TrainingWorker::filtersUpdated, this,
+            [this, matchHistory](std::shared_ptr<const FilterSnapshot> snapshot) {
+                if (snapshot && snapshot->matched && !snapshot->final)
+                    matchHistory->push_back(matchPointOf(snapshot->epoch, snapshot->summary));
+                Q_EMIT filtersUpdated(std::move(snapshot));
+            });
     connect(mWorker, &TrainingWorker::message, this, &TrainingController::message);
-    connect(mWorker, &TrainingWorker::finished, this, [this](std::shared_ptr<const RunRecord> run) {
+    connect(mWorker, &TrainingWorker::finished, this, [this, matchHistory](std::shared_ptr<const RunRecord> run) {
+        if (run && !matchHistory->empty()) {
+            // The record is immutable once shared: a copy (the weights stay shared) with the history.
+            auto withHistory = std::make_shared<RunRecord>(*run);
+            withHistory->matchHistory = std::move(*matchHistory);
+            run = std::move(withHistory);
+        }
+        matchHistory->clear();
         Q_EMIT runFinished(std::move(run));
         jobEnded();
     });

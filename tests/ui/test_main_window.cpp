@@ -4,8 +4,11 @@
 #include "architecture_editor.h"
 #include "compare_view.h"
 #include "dashboard.h"
+#include "alignment_view.h"
 #include "data_panel.h"
+#include "filter_gallery.h"
 #include "main_window.h"
+#include "run_filter_grid.h"
 #include "run_list_model.h"
 #include "training_controller.h"
 #include "training_settings_widget.h"
@@ -17,6 +20,7 @@
 #include <QFile>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -134,6 +138,18 @@ void TestMainWindow::trainLoadsDataThenTrains() {
     QCOMPARE(w.dashboard()->shownRun()->id, 2);  // the run that just ended, not the selected one
     QCOMPARE(int(w.compareView()->rows().size()), 1);
     QCOMPARE(int(w.compareView()->rows()[0].runIds.size()), 2);
+
+    // The Filters tab shows the last run; clicking a filter opens its alignment view.
+    QVERIFY(w.filterGallery()->hasFilters());
+    QVERIFY(!w.alignmentDialog());
+    RunFilterGrid* grid = w.filterGallery()->grid();
+    w.findChild<QTabWidget*>()->setCurrentIndex(1);
+    QTRY_VERIFY(grid->isVisible() && !grid->cellRect(0).isEmpty());
+    QTest::mouseClick(grid, Qt::LeftButton, {}, grid->cellRect(0).center().toPoint());
+    QVERIFY(w.alignmentDialog());
+    QVERIFY(w.alignmentDialog()->isVisible());
+    QVERIFY(w.alignmentDialog()->view()->title() == "filter 1");
+    QVERIFY(w.alignmentDialog()->windowTitle().contains("#2"));
 }
 
 void TestMainWindow::sessionRoundTripThroughWindow() {

@@ -5,8 +5,10 @@
 #include "compare/tomtom.h"
 #include "compare/tomtom_tsv.h"
 #include "motif/motif_io.h"
+#include "motif/motif_math.h"
 
 #include <iostream>
+#include <set>
 
 namespace motifloom::cli {
 
@@ -21,6 +23,10 @@ int runTomtom(const Args& args) {
         .flag("--evalue", "threshold on the E-value instead of the q-value")
         .flag("--no-rc", "do not compare with the targets' reverse complements")
         .flag("--incomplete-scores", "score only the aligned columns (Tomtom's -incomplete-scores)")
+        .option("--background", "query|uniform",
+                "background of the pseudocounts and scores: the query file's (MEME format; made "
+                "strand-symmetric; uniform for JASPAR), as Tomtom does by default, or uniform",
+                "query")
         .positional("QUERY", "query motifs, MEME or JASPAR format")
         .positional("TARGET", "target motif database, MEME or JASPAR format");
     if (!parser.parse(args)) return 0;
@@ -39,8 +45,30 @@ int runTomtom(const Args& args) {
 
     const std::string queryPath = parser.positionalValue("QUERY");
     const std::string targetPath = parser.positionalValue("TARGET");
-    const motif::MotifList queries = motif::readMotifFile(queryPath);
-    const motif::MotifList targets = motif::readMotifFile(targetPath);
+    motif::Background queryBackground = motif::kUniformBackground;
+    const motif::MotifList queries = motif::readMotifFile(queryPath, &queryBackground);
+    const std::string background = parser.get("--background");
+    if (background == "query")
+        options.background = motif::strandSymmetric(queryBackground);
+    else if (background != "uniform")
+        throw InputError("option --background must be query or uniform, got '" + background + "'");
+
+    // Tomtom counts a database motif once per ID (E = p x distinct IDs): later motifs that
+    // repeat an ID are skipped, with a note.
+    motif::MotifList targets;
+    std::set<std::string> seenIds;
+    int skipped = 0;
+    std::string firstSkipped;
+    for (auto& m : motif::readMotifFile(targetPath)) {
+        if (!seenIds.insert(m.id).second) {
+            if (skipped++ == 0) firstSkipped = m.id;
+            continue;
+        }
+        targets.push_back(std::move(m));
+    }
+    if (skipped > 0)
+        std::cerr << "motifloom-cli tomtom: " << targetPath << ": skipped " << skipped
+                  << " motif(s) whose ID repeats an earlier one (first: " << firstSkipped << "), as Tomtom does\n";
     if (targets.empty()) throw InputError(targetPath, 0, "contains no motifs");
     for (const auto& m : targets)
         if (m.width() == 0) throw InputError(targetPath, 0, "motif " + m.id + " has no columns");

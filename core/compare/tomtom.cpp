@@ -23,6 +23,21 @@ constexpr std::size_t kMaxEntriesForBh = 100;
 
 double sitesOrDefault(double nsites) { return nsites > 0 ? nsites : 20.0; }
 
+// Consensus as MEME's Tomtom prints it: the most probable letter of each (pseudocounted)
+// column. Exact ties go to the later letter of A,C,G,T, which reproduces Tomtom 5.1.1 on 144 of
+// 145 reference rows (docs/tomtom-crosscheck.md); Tomtom itself breaks exact ties by float
+// rounding, so the odd tie (Eip93F_SANGER_10, A = T) still prints the other letter.
+std::string memeConsensus(const motif::Matrix4& probs) {
+    std::string out(std::size_t(probs.cols()), 'A');
+    for (int c = 0; c < probs.cols(); ++c) {
+        int best = 0;
+        for (int b = 1; b < 4; ++b)
+            if (probs(b, c) >= probs(best, c)) best = b;
+        out[std::size_t(c)] = "ACGT"[best];
+    }
+    return out;
+}
+
 struct EntryResult {
     double pValue = 1;
     int offset = 0;
@@ -63,7 +78,7 @@ TomtomSearch::TomtomSearch(motif::MotifList targets, TomtomOptions options)
         e.reverse = reverse;
         e.firstColumn = column;
         e.width = m.width();
-        e.consensus = motif::consensus(m);
+        e.consensus = memeConsensus(m.probs);
         mColumns.middleCols(column, e.width) = m.probs;
         std::fill_n(mColumnSites.begin() + column, e.width, sitesOrDefault(m.nsites));
         column += e.width;
@@ -169,7 +184,7 @@ std::vector<TomtomHit> TomtomSearch::allMatches(const motif::Motif& query, int q
     }
     const std::vector<double> q = qValues(pValues, pi0);
 
-    const std::string queryConsensus = motif::consensus(smoothed);
+    const std::string queryConsensus = memeConsensus(smoothed.probs);
     std::vector<TomtomHit> hits;
     hits.reserve(mTargets.size());
     for (std::size_t e = 0; e < mEntries.size(); e += std::size_t(strands)) {

@@ -440,12 +440,13 @@ MotifList readMeme(const std::string& path, Background* background) {
     return out;
 }
 
-MotifList readMotifFile(const std::string& path) {
+MotifList readMotifFile(const std::string& path, Background* background) {
     const TextFile file(path);  // also reports missing files and binary junk
     int seen = 0;
+    if (background) *background = kUniformBackground;
     for (const Line& line : file.lines()) {
         if (line.text.empty()) continue;
-        if (startsWith(line.text, "MEME version")) return readMeme(path);
+        if (startsWith(line.text, "MEME version")) return readMeme(path, background);
         // MEME's full text report opens with a banner; the version follows within a few lines.
         if (++seen > 10 || line.text.front() == '>') break;
     }

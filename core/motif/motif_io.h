@@ -18,7 +18,8 @@ namespace motifloom::motif {
 MotifList readJaspar(const std::string& path);   // either JASPAR flavour, auto-detected
 MotifList readMeme(const std::string& path, Background* background = nullptr);
 // By content: a file starting with "MEME version" is MEME, otherwise JASPAR.
-MotifList readMotifFile(const std::string& path);
+// `background` (optional) receives a MEME file's background, uniform for JASPAR files.
+MotifList readMotifFile(const std::string& path, Background* background = nullptr);
 
 // writeJaspar writes bracketed counts (probabilities x nsites, or x 100 when nsites is 0).
 void writeJaspar(const std::string& path, const MotifList& motifs);

@@ -12,6 +12,13 @@ namespace motifloom::motif {
 using Background = std::array<double, 4>;  // A,C,G,T probabilities, sum 1
 inline constexpr Background kUniformBackground{0.25, 0.25, 0.25, 0.25};
 
+// The background averaged with its complement (A,T share (A+T)/2; C,G share (C+G)/2): what a
+// comparison of both strands assumes.
+inline Background strandSymmetric(const Background& bg) {
+    const double at = (bg[0] + bg[3]) / 2, cg = (bg[1] + bg[2]) / 2;
+    return {at, cg, cg, at};
+}
+
 // Probabilities from a count matrix (columns normalised; an all-zero column becomes uniform).
 // nsites is set to the largest column sum. Throws InputError on negative counts.
 Motif fromCounts(std::string id, std::string name, const Matrix4& counts);

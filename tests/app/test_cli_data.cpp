@@ -1,6 +1,7 @@
 // Drives the built motifloom-cli: `simulate` (outputs checked against their own ground truth,
 // determinism, the paper-sized run timed), `motifs list/show/convert`, and bad input giving a
 // non-zero exit with one stderr line naming the file and line.
+#include "cli_runner.h"
 #include "motif/motif_io.h"
 #include "motif/motif_math.h"
 #include "seqio/fasta_loader.h"
@@ -18,26 +19,9 @@ namespace {
 
 const QString kData = QStringLiteral(MOTIFLOOM_TEST_DATA_DIR "/motif/");
 
-struct Result {
-    int exitCode = -1;
-    QString out, err;
-};
+using Result = testing::CliResult;
 
-Result runCli(const QStringList& args, int timeoutMs = 120000) {
-    QProcess p;
-    p.start(QStringLiteral(MOTIFLOOM_CLI), args);
-    Result r;
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished();
-        r.err = "timed out";
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
+Result runCli(const QStringList& args, int timeoutMs = 120000) { return testing::runCli(args, timeoutMs); }
 
 QByteArray readAll(const QString& path) {
     QFile f(path);

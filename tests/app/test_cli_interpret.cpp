@@ -3,6 +3,7 @@
 // `sweep` whose run must equal the separate train + filters run with the same seed (whatever
 // --jobs), plus bad input giving a one-line error. Kept to a few seconds: 1 epoch, 600
 // sequences.
+#include "cli_runner.h"
 #include "motif/motif_io.h"
 
 #include <QDir>
@@ -18,26 +19,9 @@ using namespace motifloom;
 
 namespace {
 
-struct Result {
-    int exitCode = -1;
-    QString out, err;
-};
+using Result = testing::CliResult;
 
-Result runCli(const QStringList& args, int timeoutMs = 300000) {
-    QProcess p;
-    p.start(QStringLiteral(MOTIFLOOM_CLI), args);
-    Result r;
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished();
-        r.err = "timed out";
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
+Result runCli(const QStringList& args, int timeoutMs = 300000) { return testing::runCli(args, timeoutMs); }
 
 QString readText(const QString& path) {
     QFile f(path);

@@ -77,7 +77,7 @@ MatchScoreboard::MatchScoreboard(QWidget* parent) : QWidget(parent) {
     help->setText(tr("<small>A filter <i>matches</i> a database motif when Tomtom gives E &lt; 0.1. "
                      "<b>Match ground truth</b>: filters matching a motif planted in the data (framed in "
                      "yellow). <b>Match any</b>: filters matching any database motif. <b>Coverage</b>: planted "
-                     "motifs found by at least one filter. Click a filter to see where it fires.</small>"));
+                     "motifs found by at least one filter. Click a filter to see it aligned with its best matches.</small>"));
     layout->addWidget(help);
 
     mReplotTimer = new QTimer(this);

@@ -9,6 +9,8 @@
 #include "cli/arg_parser.h"
 #include "cli/data_option.h"
 #include "nn/gemm.h"
+#include "nn/network.h"
+#include "nn/optimizer.h"
 #include "train/trainer.h"
 #include "util/input_error.h"
 #include "util/parallel.h"
@@ -42,6 +44,44 @@ double median(std::vector<double> v) {
     return n == 0 ? 0 : n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
 }
 
+// --profile: where an epoch's time goes. Trains `net` directly (batches in file order, no
+// trainer, no validation) for one warm-up and `epochs` profiled epochs and prints each layer's
+// forward / backward thread-seconds per epoch (nn::Network::Profile; a fused block counts under
+// its first layer). Sums exceed the wall time by up to the thread count.
+void printLayerProfile(const arch::Architecture& a, const seqio::SequenceSet& train, int epochs) {
+    nn::Network net(a, a.training.seed);
+    const auto optimizer = nn::makeOptimizer(a.training);
+    const int batch = a.training.batchSize;
+    const std::size_t steps = train.size() / std::size_t(batch);
+    const std::size_t classes = std::size_t(train.numClasses());
+    auto epoch = [&](int e) {
+        for (std::size_t b = 0; b < steps; ++b) {
+            const std::size_t first = b * std::size_t(batch);
+            net.trainStep(train.sequence(first), train.labels.data() + first * classes, batch,
+                          std::uint64_t(e) * 1000003u + b);
+            optimizer->step(net.parameters());
+        }
+    };
+    epoch(0);
+    net.setProfiling(true);
+    const auto start = std::chrono::steady_clock::now();
+    for (int e = 1; e <= epochs; ++e) epoch(e);
+    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() / epochs;
+    const auto profile = net.profile();
+    std::printf("  %-26s %-10s %9s %9s\n", "layer", "output", "forward", "backward");
+    double sum = profile.lossSeconds / epochs;
+    for (int i = 0; i < net.layerCount(); ++i) {
+        const double f = profile.forwardSeconds[std::size_t(i)] / epochs;
+        const double b = profile.backwardSeconds[std::size_t(i)] / epochs;
+        sum += f + b;
+        const auto shape = net.outputShape(i);
+        std::printf("  %-26s %4dx%-5d %8.4fs %8.4fs\n", net.layer(i).describe().c_str(), shape.length,
+                    shape.channels, f, b);
+    }
+    std::printf("  %-26s %-10s %8.4fs\n", "loss, penalty, averages", "", profile.lossSeconds / epochs);
+    std::printf("  thread-seconds %.3f per epoch; wall %.3f s per epoch (network + optimiser, without the trainer)\n", sum, wall);
+}
+
 std::vector<std::string> splitCommas(const std::string& text) {
     std::vector<std::string> out;
     std::stringstream in(text);
@@ -58,7 +98,8 @@ int run(const std::vector<std::string>& args) {
         .option("--epochs", "N", "timed epochs per model (after one warm-up)", "3")
         .option("--threads", "T", "CPU threads (0 = all)", "0")
         .option("--seed", "S", "training seed", "1")
-        .flag("--json", "print one JSON object instead of a table");
+        .flag("--json", "print one JSON object instead of a table")
+        .flag("--profile", "also print each layer's forward / backward time per epoch");
     cli::addDataOptions(p);
     if (!p.parse(args)) return 0;
     if (!p.has("--data")) throw InputError("option --data is required (a simulate folder, or 'synthetic')");
@@ -111,6 +152,7 @@ int run(const std::vector<std::string>& args) {
                         "  (with validation %.3f s)\n",
                         name.c_str(), epochSeconds, seqPerSecond, nominalGflops, executedGflops,
                         100 * row["peak_fraction"].get<double>(), median(timedTotal));
+        if (!json && p.has("--profile")) printLayerProfile(a, trainSet, epochs);
         std::fflush(stdout);
     }
     if (json) {

@@ -45,17 +45,8 @@ void normalizedWindowMax(const float* x, int start, int stop, int channels, cons
         best = positive ? best : zero;
         arg = positive ? arg : splat(-1) - arg;
         const int n = std::min(kLanes, channels - c0);
-        if (n == kLanes) {
-            store(y + c0, best);
-            store(am + c0, arg);
-        } else {
-            float tb[kLanes];
-            int ta[kLanes];
-            store(tb, best);
-            store(ta, arg);
-            std::copy(tb, tb + n, y + c0);
-            std::copy(ta, ta + n, am + c0);
-        }
+        storeFirst(y + c0, best, n);
+        storeFirst(am + c0, arg, n);
     }
 }
 

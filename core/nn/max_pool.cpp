@@ -29,17 +29,8 @@ void windowMaxArg(const float* x, int start, int stop, int channels, float* y, s
             arg = better ? splat(q) : arg;
         }
         const int n = std::min(kLanes, channels - c0);
-        if (n == kLanes) {
-            store(y + c0, best);
-            store(am + c0, arg);
-        } else {
-            float tb[kLanes];
-            int ta[kLanes];
-            store(tb, best);
-            store(ta, arg);
-            std::copy(tb, tb + n, y + c0);
-            std::copy(ta, ta + n, am + c0);
-        }
+        storeFirst(y + c0, best, n);
+        storeFirst(am + c0, arg, n);
     }
 }
 
@@ -51,14 +42,7 @@ void windowMax(const float* x, int start, int stop, int channels, float* y) {
             const Vec v = load(x + std::size_t(q) * channels + c0);
             best = v > best ? v : best;
         }
-        const int n = std::min(kLanes, channels - c0);
-        if (n == kLanes) {
-            store(y + c0, best);
-        } else {
-            float tb[kLanes];
-            store(tb, best);
-            std::copy(tb, tb + n, y + c0);
-        }
+        storeFirst(y + c0, best, std::min(kLanes, channels - c0));
     }
 }
 }  // namespace

@@ -26,6 +26,17 @@ inline Vec load(const float* p) {
 }
 inline void store(float* p, Vec v) { std::memcpy(p, &v, sizeof v); }
 inline void store(int* p, IVec v) { std::memcpy(p, &v, sizeof v); }
+// The first n lanes of v (1 <= n <= kLanes): for the last, partial vector of a row.
+template <class T, class V>
+inline void storeFirst(T* p, V v, int n) {
+    if (n == kLanes) {
+        std::memcpy(p, &v, sizeof v);
+    } else {
+        T lanes[kLanes];
+        std::memcpy(lanes, &v, sizeof v);
+        std::memcpy(p, lanes, std::size_t(n) * sizeof(T));
+    }
+}
 inline Vec splat(float x) { return Vec{} + x; }
 inline IVec splat(int x) { return IVec{} + x; }
 

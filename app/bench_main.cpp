@@ -21,7 +21,6 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
-#include <sstream>
 
 using namespace motifloom;
 
@@ -82,14 +81,6 @@ void printLayerProfile(const arch::Architecture& a, const seqio::SequenceSet& tr
     std::printf("  thread-seconds %.3f per epoch; wall %.3f s per epoch (network + optimiser, without the trainer)\n", sum, wall);
 }
 
-std::vector<std::string> splitCommas(const std::string& text) {
-    std::vector<std::string> out;
-    std::stringstream in(text);
-    for (std::string item; std::getline(in, item, ',');)
-        if (!item.empty()) out.push_back(item);
-    return out;
-}
-
 int run(const std::vector<std::string>& args) {
     cli::ArgParser p("motifloom-bench",
                      "Times training epochs (median after one warm-up epoch) of presets on a data set.\n"
@@ -121,7 +112,7 @@ int run(const std::vector<std::string>& args) {
                     nn::gemmKernelName(nn::gemmKernel()));
 
     nlohmann::json models = nlohmann::json::array();
-    for (const auto& name : splitCommas(p.get("--models"))) {
+    for (const auto& name : p.getList("--models")) {
         arch::Architecture a = arch::preset(name, trainSet.length, trainSet.numClasses());
         a.training.maxEpochs = epochs + 1;
         a.training.patience = 0;

@@ -68,6 +68,47 @@ bool ArgParser::parse(const std::vector<std::string>& args) {
     return true;
 }
 
+namespace {
+
+// Items between commas, blanks trimmed; empty items kept (as "").
+std::vector<std::string> commaItems(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t begin = 0;
+    for (;;) {
+        const std::size_t comma = text.find(',', begin);
+        const std::string item = text.substr(begin, comma == std::string::npos ? std::string::npos : comma - begin);
+        const auto first = item.find_first_not_of(" \t");
+        out.push_back(first == std::string::npos ? std::string()
+                                                 : item.substr(first, item.find_last_not_of(" \t") - first + 1));
+        if (comma == std::string::npos) return out;
+        begin = comma + 1;
+    }
+}
+
+}  // namespace
+
+std::vector<std::string> splitList(const std::string& text) {
+    std::vector<std::string> out;
+    for (auto& item : commaItems(text))
+        if (!item.empty()) out.push_back(std::move(item));
+    return out;
+}
+
+std::vector<double> ArgParser::getNumbers(const std::string& name) const {
+    const std::string text = get(name);
+    std::vector<double> out;
+    for (const std::string& item : commaItems(text)) {
+        double v = 0;
+        const char* b = item.data();
+        if (!item.empty() && *b == '+') ++b;
+        auto [end, ec] = std::from_chars(b, item.data() + item.size(), v);
+        if (item.empty() || ec != std::errc() || end != item.data() + item.size())
+            throw InputError("option " + name + " needs comma-separated numbers, got '" + text + "'");
+        out.push_back(v);
+    }
+    return out;
+}
+
 bool ArgParser::has(const std::string& name) const { return mValues.count(name) > 0; }
 
 std::string ArgParser::get(const std::string& name) const {

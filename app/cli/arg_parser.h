@@ -13,6 +13,10 @@
 
 namespace motifloom::cli {
 
+// "a, b,,c" -> {"a", "b", "c"}: comma-separated items, blanks around them trimmed, empty ones
+// dropped. For lists of names (models, motifs, files).
+std::vector<std::string> splitList(const std::string& text);
+
 class ArgParser {
 public:
     // `command` names the command in messages and --help ("simulate").
@@ -34,6 +38,11 @@ public:
     long getInt(const std::string& name, long min, long max) const;
     double getDouble(const std::string& name, double min, double max) const;
     std::uint64_t getSeed(const std::string& name) const;
+    // A comma-separated list option (splitList).
+    std::vector<std::string> getList(const std::string& name) const { return splitList(get(name)); }
+    // Comma-separated numbers ("0.7,0.1,0.2"); InputError naming the option when an item is
+    // empty or not a number.
+    std::vector<double> getNumbers(const std::string& name) const;
 
     std::string helpText() const;
 

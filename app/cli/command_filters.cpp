@@ -21,7 +21,6 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
-#include <sstream>
 
 namespace motifloom::cli {
 namespace {
@@ -78,10 +77,7 @@ void writeGrid(const std::string& path, const std::vector<ui::LogoCell>& cells, 
 std::vector<std::string> truthList(const std::string& option, const std::vector<std::string>& classNames) {
     if (option.empty()) return classNames;
     if (trimmed(option) == "none") return {};
-    std::vector<std::string> out;
-    std::stringstream in(option);
-    for (std::string item; std::getline(in, item, ',');)
-        if (!trimmed(item).empty()) out.push_back(trimmed(item));
+    const std::vector<std::string> out = splitList(option);
     if (out.empty()) throw InputError("option --truth needs motif names or IDs separated by commas, or 'none'");
     return out;
 }

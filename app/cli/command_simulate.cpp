@@ -7,7 +7,6 @@
 #include "util/data_paths.h"
 #include "util/parallel.h"
 
-#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -15,34 +14,6 @@
 namespace motifloom::cli {
 namespace {
 
-std::vector<std::string> splitList(const std::string& text) {
-    std::vector<std::string> out;
-    std::size_t begin = 0;
-    for (;;) {
-        const std::size_t comma = text.find(',', begin);
-        std::string item = text.substr(begin, comma == std::string::npos ? std::string::npos : comma - begin);
-        const auto first = item.find_first_not_of(" \t");
-        const auto last = item.find_last_not_of(" \t");
-        out.push_back(first == std::string::npos ? std::string() : item.substr(first, last - first + 1));
-        if (comma == std::string::npos) break;
-        begin = comma + 1;
-    }
-    return out;
-}
-
-std::vector<double> numberList(const ArgParser& parser, const std::string& name) {
-    std::vector<double> out;
-    for (const std::string& item : splitList(parser.get(name))) {
-        double v = 0;
-        const char* b = item.data();
-        if (!item.empty() && *b == '+') ++b;
-        auto [end, ec] = std::from_chars(b, item.data() + item.size(), v);
-        if (item.empty() || ec != std::errc() || end != item.data() + item.size())
-            throw InputError("option " + name + " needs comma-separated numbers, got '" + parser.get(name) + "'");
-        out.push_back(v);
-    }
-    return out;
-}
 
 }  // namespace
 
@@ -78,8 +49,8 @@ int runSimulate(const Args& args) {
     config.length = int(parser.getInt("--length", 1, 1'000'000));
     config.seed = parser.getSeed("--seed");
     config.gc = parser.getDouble("--gc", 0, 1);
-    config.kProbs = numberList(parser, "--k-probs");
-    const auto split = numberList(parser, "--split");
+    config.kProbs = parser.getNumbers("--k-probs");
+    const auto split = parser.getNumbers("--split");
     if (split.size() != 3) throw InputError("option --split needs three fractions (train,valid,test)");
     config.split = {split[0], split[1], split[2]};
     config.reverseComplements = !parser.has("--forward-only");

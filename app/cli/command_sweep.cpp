@@ -34,7 +34,6 @@
 #include <iostream>
 #include <mutex>
 #include <optional>
-#include <sstream>
 
 namespace motifloom::cli {
 namespace {
@@ -90,16 +89,6 @@ private:
     bool mVerbose;
 };
 
-std::vector<std::string> splitList(const std::string& text) {
-    std::vector<std::string> out;
-    std::stringstream in(text);
-    for (std::string item; std::getline(in, item, ',');) {
-        const auto first = item.find_first_not_of(" \t");
-        if (first == std::string::npos) continue;
-        out.push_back(item.substr(first, item.find_last_not_of(" \t") - first + 1));
-    }
-    return out;
-}
 
 std::string number(double v, int decimals = 4) {
     if (!std::isfinite(v)) return "NA";
@@ -174,7 +163,7 @@ int runSweep(const Args& args) {
     const auto started = std::chrono::steady_clock::now();
 
     std::vector<std::string> models;
-    for (const std::string& m : splitList(p.get("--models"))) {
+    for (const std::string& m : p.getList("--models")) {
         if (!arch::isPreset(m))
             throw InputError("option --models: '" + m + "' is not a preset (see 'motifloom-cli train --help')");
         models.push_back(arch::preset(m).name);  // canonical spelling

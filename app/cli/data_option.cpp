@@ -7,7 +7,6 @@
 #include "util/data_paths.h"
 
 #include <filesystem>
-#include <sstream>
 
 namespace motifloom::cli {
 
@@ -23,22 +22,10 @@ void addDataOptions(ArgParser& parser) {
 
 namespace {
 
-std::vector<std::string> splitCommas(const std::string& text) {
-    std::vector<std::string> out;
-    std::stringstream in(text);
-    for (std::string item; std::getline(in, item, ',');)
-        if (!item.empty()) out.push_back(item);
-    return out;
-}
-
-seqio::SplitFractions parseFractions(const std::string& text) {
-    const auto parts = splitCommas(text);
-    if (parts.size() != 3) throw InputError("option --split needs three fractions like 0.7,0.1,0.2");
-    try {
-        return {std::stod(parts[0]), std::stod(parts[1]), std::stod(parts[2])};
-    } catch (const std::exception&) {
-        throw InputError("option --split needs three numbers like 0.7,0.1,0.2, got '" + text + "'");
-    }
+seqio::SplitFractions splitFractions(const ArgParser& parser) {
+    const auto f = parser.getNumbers("--split");
+    if (f.size() != 3) throw InputError("option --split needs three fractions like 0.7,0.1,0.2");
+    return {f[0], f[1], f[2]};
 }
 
 }  // namespace
@@ -73,10 +60,10 @@ LoadedData loadData(const ArgParser& parser) {
     else if (mode == "per-class") options.labels = seqio::LabelMode::FilePerClass;
     else if (mode == "pos-neg") options.labels = seqio::LabelMode::PositiveNegative;
     else throw InputError("option --labels must be header, per-class or pos-neg, got '" + mode + "'");
-    options.files = splitCommas(source);
+    options.files = splitList(source);
     auto loaded = seqio::loadLabelled(options);
     out.warnings = std::move(loaded.warnings);
-    out.splits = seqio::splitRandom(loaded.set, parser.getSeed("--split-seed"), parseFractions(parser.get("--split")));
+    out.splits = seqio::splitRandom(loaded.set, parser.getSeed("--split-seed"), splitFractions(parser));
     out.description = source;
     return out;
 }

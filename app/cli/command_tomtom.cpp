@@ -8,7 +8,6 @@
 #include "motif/motif_math.h"
 
 #include <iostream>
-#include <set>
 
 namespace motifloom::cli {
 
@@ -53,22 +52,7 @@ int runTomtom(const Args& args) {
     else if (background != "uniform")
         throw InputError("option --background must be query or uniform, got '" + background + "'");
 
-    // Tomtom counts a database motif once per ID (E = p x distinct IDs): later motifs that
-    // repeat an ID are skipped, with a note.
-    motif::MotifList targets;
-    std::set<std::string> seenIds;
-    int skipped = 0;
-    std::string firstSkipped;
-    for (auto& m : motif::readMotifFile(targetPath)) {
-        if (!seenIds.insert(m.id).second) {
-            if (skipped++ == 0) firstSkipped = m.id;
-            continue;
-        }
-        targets.push_back(std::move(m));
-    }
-    if (skipped > 0)
-        std::cerr << "motifloom-cli tomtom: " << targetPath << ": skipped " << skipped
-                  << " motif(s) whose ID repeats an earlier one (first: " << firstSkipped << "), as Tomtom does\n";
+    const motif::MotifList targets = motif::readMotifFile(targetPath);
     if (targets.empty()) throw InputError(targetPath, 0, "contains no motifs");
     for (const auto& m : targets)
         if (m.width() == 0) throw InputError(targetPath, 0, "motif " + m.id + " has no columns");
@@ -78,6 +62,10 @@ int runTomtom(const Args& args) {
                                                "; Tomtom compares query widths 1 to 100");
 
     const compare::TomtomSearch search(targets, options);
+    if (const auto& skipped = search.skippedTargets(); !skipped.empty())
+        std::cerr << "motifloom-cli tomtom: " << targetPath << ": skipped " << skipped.size()
+                  << " motif(s) whose ID repeats an earlier one (first: " << targets[std::size_t(skipped.front())].id
+                  << "), as Tomtom does\n";
     std::string commandLine = "motifloom-cli tomtom";
     for (const auto& a : args) commandLine += ' ' + a;
     std::cout << compare::formatTomtomTsv(search.search(queries), commandLine);

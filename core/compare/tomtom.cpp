@@ -9,6 +9,7 @@
 #include "util/rng.h"
 
 #include <algorithm>
+#include <set>
 #include <cmath>
 
 namespace motifloom::compare {
@@ -64,11 +65,20 @@ TomtomSearch::TomtomSearch(motif::MotifList targets, TomtomOptions options)
     if (mTargets.empty()) throw InputError("no target motifs to compare with");
     if (!(mOptions.pseudocount >= 0)) throw InputError("the pseudocount must not be negative");
     const int strands = mOptions.reverseComplement ? 2 : 1;
+    std::vector<int> kept;  // targets compared: the first of each ID
+    std::set<std::string> seenIds;
     long total = 0;
-    for (const auto& t : mTargets) {
+    for (int j = 0; j < int(mTargets.size()); ++j) {
+        const motif::Motif& t = mTargets[std::size_t(j)];
         if (t.width() == 0) throw InputError("target motif " + t.id + " has no columns");
+        if (!t.id.empty() && !seenIds.insert(t.id).second) {
+            mSkipped.push_back(j);
+            continue;
+        }
+        kept.push_back(j);
         total += long(t.width()) * strands;
     }
+    mDistinctTargets = int(kept.size());
     mColumns.resize(4, total);
     mColumnSites.resize(std::size_t(total));
     int column = 0;
@@ -84,7 +94,7 @@ TomtomSearch::TomtomSearch(motif::MotifList targets, TomtomOptions options)
         column += e.width;
         mEntries.push_back(std::move(e));
     };
-    for (int j = 0; j < int(mTargets.size()); ++j) {
+    for (int j : kept) {
         const motif::Motif& t = mTargets[std::size_t(j)];
         motif::Motif forward = t;
         forward.probs = motif::withPseudocounts(t, mOptions.pseudocount, mOptions.background);
@@ -186,7 +196,7 @@ std::vector<TomtomHit> TomtomSearch::allMatches(const motif::Motif& query, int q
 
     const std::string queryConsensus = memeConsensus(smoothed.probs);
     std::vector<TomtomHit> hits;
-    hits.reserve(mTargets.size());
+    hits.reserve(std::size_t(mDistinctTargets));
     for (std::size_t e = 0; e < mEntries.size(); e += std::size_t(strands)) {
         std::size_t chosen = e;
         if (strands == 2 && results[e + 1].pValue < results[e].pValue) chosen = e + 1;
@@ -199,7 +209,7 @@ std::vector<TomtomHit> TomtomSearch::allMatches(const motif::Motif& query, int q
         h.targetId = mTargets[std::size_t(entry.target)].id;
         h.offset = r.offset;
         h.pValue = r.pValue;
-        h.eValue = r.pValue * double(mTargets.size());
+        h.eValue = r.pValue * double(mDistinctTargets);
         h.qValue = q[chosen];
         h.overlap = r.overlap;
         h.queryConsensus = queryConsensus;

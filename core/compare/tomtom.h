@@ -65,11 +65,15 @@ struct TomtomHit {
 // concatenated. Build once and compare any number of queries; const methods are thread-safe.
 class TomtomSearch {
 public:
-    // Throws InputError if there are no targets or a target has no columns.
+    // Throws InputError if there are no targets or a target has no columns. As MEME's Tomtom
+    // does, a target whose ID repeats an earlier target's is skipped (not compared, not counted
+    // in E-values); hits keep indices into `targets`.
     TomtomSearch(motif::MotifList targets, TomtomOptions options = {});
 
     const TomtomOptions& options() const { return mOptions; }
-    int targetCount() const { return int(mTargets.size()); }
+    int targetCount() const { return mDistinctTargets; }  // compared targets (E = p x this)
+    // Indices (into the constructor's list) of the targets skipped for a repeated ID.
+    const std::vector<int>& skippedTargets() const { return mSkipped; }
 
     // One row per target (its better strand; '+' on ties), sorted by p (ties: target order),
     // q-values over all target strand entries, no threshold applied. What a viewer's
@@ -93,6 +97,8 @@ private:
     };
     motif::MotifList mTargets;
     TomtomOptions mOptions;
+    int mDistinctTargets = 0;
+    std::vector<int> mSkipped;
     std::vector<Entry> mEntries;       // target 0 '+', target 0 '-', target 1 '+', ...
     motif::Matrix4 mColumns;           // 4 x T, every entry's pseudocounted columns
     std::vector<double> mColumnSites;  // T, site count of each column's motif (allr)

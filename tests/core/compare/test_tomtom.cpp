@@ -270,6 +270,28 @@ private Q_SLOTS:
         QVERIFY(hitFor(fwd, 4).pValue > hits.front().pValue);
     }
 
+    // A target whose ID repeats an earlier one is skipped, as MEME's Tomtom does: the search
+    // equals one over the database without it, E = p x distinct targets, indices unchanged.
+    void repeatedTargetIdsCountOnce() {
+        Rng rng(kSeed + 7);
+        const auto db = randomDatabase(rng, 20);
+        motif::MotifList withRepeat = db;
+        motif::Motif copy = mutated(db[3], rng, 0.5);  // other columns, same ID
+        copy.id = db[3].id;
+        withRepeat.push_back(copy);
+        const compare::TomtomSearch plain(db), repeated(withRepeat);
+        QCOMPARE(repeated.targetCount(), 20);
+        QCOMPARE(repeated.skippedTargets(), std::vector<int>{20});
+        const motif::Motif query = mutated(db[3], rng, 0.2);
+        const auto a = plain.allMatches(query), b = repeated.allMatches(query);
+        QCOMPARE(b.size(), a.size());
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            QCOMPARE(b[i].targetIndex, a[i].targetIndex);
+            QCOMPARE(b[i].pValue, a[i].pValue);
+            QCOMPARE(b[i].eValue, a[i].pValue * 20);
+        }
+    }
+
     void shiftedMotifGivesTomtomsOffsetSign() {
         Rng rng(kSeed + 2);
         auto db = randomDatabase(rng, 30);
@@ -319,8 +341,10 @@ private Q_SLOTS:
         QFETCH(bool, complete);
         Rng rng(kSeed + 11);
         motif::MotifList db;
-        for (int w : {3, 7, 5, 7, 9}) db.push_back(randomMotif(rng, "t" + std::to_string(w), w, 2.0));
+        // Distinct IDs: a repeated ID would be skipped (repeatedTargetIdsCountOnce).
+        for (int w : {3, 7, 5, 7, 9}) db.push_back(randomMotif(rng, "t" + std::to_string(db.size()), w, 2.0));
         db[1] = mutated(db[3], rng, 0.3);
+        db[1].id = "t1";
         TomtomOptions options;
         options.minOverlap = minOverlap;
         options.completeScoring = complete;

@@ -17,9 +17,8 @@ struct Evaluation {
 };
 
 // Runs `net` in inference mode over `data` (parallel, deterministic). Throws InputError if the
-// data's length or class count does not fit the network. With `cancel`, the data go through in
-// slices of a few thousand sequences (results identical: inference treats sequences
-// independently) and a set flag stops it between slices, returning cancelled = true.
+// data's length or class count does not fit the network. The data go through in slices of a few
+// thousand sequences; a set `cancel` flag stops it between slices, returning cancelled = true.
 Evaluation evaluate(const nn::Network& net, const seqio::SequenceSet& data,
                     const std::atomic<bool>* cancel = nullptr);
 

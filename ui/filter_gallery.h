@@ -77,6 +77,9 @@ public:
     bool rawWeightsShown() const { return mRaw && rawWeightsAvailable(); }
 
     bool hasFilters() const;
+    // What is shown: a live snapshot or a kept run (at most one is set).
+    const std::shared_ptr<const FilterSnapshot>& snapshot() const { return mSnapshot; }
+    const std::shared_ptr<const RunRecord>& run() const { return mRun; }
     // What the cells draw, one motif per filter in filter order (width 0 = placeholder).
     motif::MotifList shownMotifs() const;
     // One line naming the mode, e.g. "bits · clipped PWMs (as compared by Tomtom)".

@@ -196,7 +196,6 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         mGallery->showMessage(tr("The filters appear after the first epoch."));
         mLiveDatabase = job.data->recipe.motifDatabase;
         mLiveLabel = QString::fromStdString(job.label);
-        mShown = {};
     });
     connect(mController, &TrainingController::batchProgress, this, [this](const BatchProgress& p) {
         mStatusProgress->setVisible(true);
@@ -204,8 +203,6 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     });
     connect(mController, &TrainingController::filtersUpdated, this, [this](std::shared_ptr<const FilterSnapshot> s) {
         mGallery->setSnapshot(s);
-        mShown = {s, nullptr, mLiveDatabase,
-                  tr("%1, epoch %2").arg(mLiveLabel).arg(s->epoch)};
     });
     connect(mController, &TrainingController::queueFinished, this, [this] {
         mStatusProgress->setVisible(false);
@@ -754,8 +751,6 @@ void MainWindow::onRunFinished(std::shared_ptr<const RunRecord> run) {
     if (run->filters) {
         mFilterTitle->setText(tr("<b>#%1 %2</b>: final filters").arg(run->id).arg(QString::fromStdString(run->label).toHtmlEscaped()));
         mGallery->setRun(run);
-        mShown = {nullptr, run, runMotifDatabase(*run),
-                  tr("#%1 %2").arg(run->id).arg(QString::fromStdString(run->label))};
     }
     statusBar()->showMessage(tr("Run #%1 %2: %3, test AUROC %4")
                                  .arg(run->id)
@@ -827,14 +822,8 @@ void MainWindow::onSelectionChanged() {
         const auto& run = selected.front();
         mDashboard->showRun(run);
         mFilterTitle->setText(tr("<b>#%1 %2</b>: final filters").arg(run->id).arg(QString::fromStdString(run->label).toHtmlEscaped()));
-        if (run->filters) {
-            mGallery->setRun(run);
-            mShown = {nullptr, run, runMotifDatabase(*run),
-                      tr("#%1 %2").arg(run->id).arg(QString::fromStdString(run->label))};
-        } else {
-            mGallery->showMessage(tr("No filters were kept for this run."));
-            mShown = {};
-        }
+        if (run->filters) mGallery->setRun(run);
+        else mGallery->showMessage(tr("No filters were kept for this run."));
     }
     updateActions();
 }
@@ -882,7 +871,6 @@ void MainWindow::applySession(const Session& s, const QString& path) {
     mApplying = false;
     setModified(false);
     mGallery->showMessage(tr("Train a model, or select a run in the Runs list, to see its first-layer filters."));
-    mShown = {};
     mFilterTitle->setText(tr("Filters of the live or selected run"));
     const DataRecipe recipe = DataRecipe::fromJson(s.dataRecipe);
     const QString dataText = recipe == DataRecipe::paperSynthetic()
@@ -1096,21 +1084,27 @@ void MainWindow::showAlignment(int filterIndex) {
     const interpret::FilterPwmSet* pwms = nullptr;
     const std::vector<std::string>* truth = nullptr;
     const std::vector<std::string>* truthNames = nullptr;
-    if (mShown.snapshot) {
-        pwms = &mShown.snapshot->pwms;
-        truth = &mShown.snapshot->truth;
-        truthNames = &mShown.snapshot->truthNames;
-    } else if (mShown.run && mShown.run->filters) {
-        pwms = &mShown.run->filters->pwms;
-        truth = &mShown.run->filters->truth;
-        truthNames = &mShown.run->filters->truthNames;
+    std::string database;  // the motif file the shown matches came from
+    QString context;
+    if (const auto& s = mGallery->snapshot()) {
+        pwms = &s->pwms;
+        truth = &s->truth;
+        truthNames = &s->truthNames;
+        database = mLiveDatabase;
+        context = tr("%1, epoch %2").arg(mLiveLabel).arg(s->epoch);
+    } else if (const auto& run = mGallery->run(); run && run->filters) {
+        pwms = &run->filters->pwms;
+        truth = &run->filters->truth;
+        truthNames = &run->filters->truthNames;
+        database = runMotifDatabase(*run);
+        context = tr("#%1 %2").arg(run->id).arg(QString::fromStdString(run->label));
     }
     if (!pwms || filterIndex < 0 || filterIndex >= int(pwms->filters.size())) return;
     try {
-        const auto database = motifDatabase(mShown.database);
+        const auto motifs = motifDatabase(database);
         if (!mAlignment) mAlignment = new AlignmentDialog(this);
-        mAlignment->showFilter(database, QString::fromStdString(motifDatabaseLabel(mShown.database)), *pwms, filterIndex,
-                               *truth, *truthNames, mShown.context);
+        mAlignment->showFilter(motifs, QString::fromStdString(motifDatabaseLabel(database)), *pwms, filterIndex, *truth,
+                               *truthNames, context);
     } catch (const std::exception& e) {
         showError(tr("No motif comparison: %1").arg(QString::fromUtf8(e.what()).toHtmlEscaped()));
     }

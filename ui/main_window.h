@@ -145,7 +145,7 @@ private:
     void syncPresetCombo();
     void showConcepts();
     void showAbout();
-    void showAlignment(int filterIndex);  // the filter of what the Filters tab shows
+    void showAlignment(int filterIndex);  // of the snapshot or run the Filters tab shows
     void showError(const QString& text);
     void showInfo(const QString& text);
 
@@ -202,16 +202,7 @@ private:
     double mLastRunSeconds = 0;
     arch::TrainingSettings mLastEditorTraining;  // to notice presets applied in the editor
     QByteArray mDefaultState;      // dock layout before restoring the saved one
-    // What the Filters tab (and the dashboard's filter grid) show, for the alignment view: a
-    // live snapshot or a kept run, the motif file their matches came from, a context label.
-    struct ShownFilters {
-        std::shared_ptr<const FilterSnapshot> snapshot;
-        std::shared_ptr<const RunRecord> run;
-        std::string database;  // empty = the bundled JASPAR file
-        QString context;
-    };
-    ShownFilters mShown;
-    std::string mLiveDatabase;     // motif file of the run being trained
+    std::string mLiveDatabase;     // motif file of the run being trained (for the alignment view)
     QString mLiveLabel;            // its label, "CNN-25 · seed 1"
 };
 

@@ -42,15 +42,15 @@ int runTomtom(const Args& args) {
     options.reverseComplement = !parser.has("--no-rc");
     options.completeScoring = !parser.has("--incomplete-scores");
 
+    const std::string background = parser.get("--background");
+    if (background != "query" && background != "uniform")
+        throw InputError("option --background must be query or uniform, got '" + background + "'");
+
     const std::string queryPath = parser.positionalValue("QUERY");
     const std::string targetPath = parser.positionalValue("TARGET");
     motif::Background queryBackground = motif::kUniformBackground;
     const motif::MotifList queries = motif::readMotifFile(queryPath, &queryBackground);
-    const std::string background = parser.get("--background");
-    if (background == "query")
-        options.background = motif::strandSymmetric(queryBackground);
-    else if (background != "uniform")
-        throw InputError("option --background must be query or uniform, got '" + background + "'");
+    if (background == "query") options.background = motif::strandSymmetric(queryBackground);
 
     const motif::MotifList targets = motif::readMotifFile(targetPath);
     if (targets.empty()) throw InputError(targetPath, 0, "contains no motifs");

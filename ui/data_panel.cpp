@@ -85,8 +85,6 @@ public:
         QObject::connect(mThread, &QThread::finished, context, std::move(done), Qt::QueuedConnection);
         mThread->start();
     }
-    bool running() const { return mThread && !mThread->isFinished(); }
-
     // The callback loadData gets: records progress, answers "keep going?".
     LoadProgress progress() {
         return [this](double f, const std::string& stage) {
@@ -958,7 +956,9 @@ void DataPanel::updateSketch() {
 
 // ---- loading ------------------------------------------------------------------------------------
 
-bool DataPanel::isLoading() const { return mJob && mJob->running(); }
+// Loading lasts from load() until its result is handled (jobFinished) or it is cancelled, not
+// just while the worker thread runs: a small load's thread can finish before load() returns.
+bool DataPanel::isLoading() const { return mJob != nullptr; }
 
 void DataPanel::load() {
     if (mJob) {

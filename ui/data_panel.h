@@ -62,6 +62,7 @@ public:
     // A failed or cancelled load keeps the previous data.
     std::shared_ptr<const LoadedData> data() const { return mData; }
 
+    // From load() until its result has been handled (dataChanged / errorOccurred) or cancel().
     bool isLoading() const;
 
 public Q_SLOTS:

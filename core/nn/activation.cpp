@@ -45,9 +45,13 @@ void Activation::forward(const Pass&, Work*, const Chunk& chunk, const float* x,
     }
 }
 
-void Activation::backward(const Pass&, Work*, const Chunk& chunk, const float*, const float* y,
-                          const float* dy, float* dx) {
-    if (!dx) return;
+void Activation::backward(const Pass& pass, Work* work, const Chunk& chunk, const float* x,
+                          const float* y, const float* dy, float* dx) {
+    if (dx) inputBackward(pass, work, chunk, x, y, dy, dx);
+}
+
+void Activation::inputBackward(const Pass&, const Work*, const Chunk& chunk, const float*,
+                               const float* y, const float* dy, float* dx) const {
     const std::size_t off = std::size_t(chunk.begin) * inputSize();
     const std::size_t n = std::size_t(chunk.size()) * inputSize();
     const float* yc = y + off;

@@ -182,6 +182,23 @@ void BatchNorm::backward(const Pass& pass, Work* work, const Chunk& chunk, const
                            w.gradA.data(), w.mean32.data(), w.gradB.data(), w.gradK.data(), dx + off);
 }
 
+void BatchNorm::inputBackward(const Pass& pass, const Work* work, const Chunk& chunk, const float*,
+                              const float*, const float* dy, float* dx) const {
+    // Inference: y = (x - runningMean) * scale + beta, so dx = dy * scale (set by beginForward).
+    assert(!pass.training);
+    (void)pass;
+    const auto& w = static_cast<const BnWork&>(*work);
+    const int channels = mIn.channels;
+    const std::size_t off = std::size_t(chunk.begin) * inputSize();
+    const std::size_t rows = std::size_t(chunk.size()) * mIn.length;
+    const float* scale = w.scale.data();
+    for (std::size_t r = 0; r < rows; ++r) {
+        const float* g = dy + off + r * channels;
+        float* d = dx + off + r * channels;
+        for (int c = 0; c < channels; ++c) d[c] = g[c] * scale[c];
+    }
+}
+
 void BatchNorm::finishBackward(const Pass&, Work* work) {
     const auto& w = static_cast<const BnWork&>(*work);
     for (int c = 0; c < mIn.channels; ++c) {

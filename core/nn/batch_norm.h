@@ -60,6 +60,8 @@ public:
     void backwardSync(const Pass&, Work*) const override;
     void backward(const Pass&, Work*, const Chunk&, const float* x, const float* y,
                   const float* dy, float* dx) override;
+    void inputBackward(const Pass&, const Work*, const Chunk&, const float* x, const float* y,
+                       const float* dy, float* dx) const override;
     void finishBackward(const Pass&, Work*) override;
     void commit(const Pass&, Work*) override;
     std::vector<ParamView> parameters() override;

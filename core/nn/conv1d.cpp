@@ -374,10 +374,9 @@ void Conv1D::backward(const Pass& pass, Work* work, const Chunk& chunk, const fl
     }
     auto& w = static_cast<ConvWork&>(*work);
     const int lOut = mOut.length, f = mFilters, c = mIn.channels;
-    const std::size_t inSize = inputSize(), outSize = outputSize();
     const std::size_t rowSize = std::size_t(mWidth) * c;
     const int rowsTotal = chunk.size() * lOut;
-    const float* dyc = dy + std::size_t(chunk.begin) * outSize;
+    const float* dyc = dy + std::size_t(chunk.begin) * outputSize();
 
     // Parameter gradients of this chunk: dW = windows^T dy, dbias = column sums of dy.
     const float* const* lines = windows(x, chunk);
@@ -392,10 +391,18 @@ void Conv1D::backward(const Pass& pass, Work* work, const Chunk& chunk, const fl
             for (int i = 0; i < f; ++i) partB[i] += g[i];
         }
     }
-    if (!dx) return;
+    if (dx) inputBackward(pass, work, chunk, x, nullptr, dy, dx);
+}
 
-    // Input gradient: dcols = dy W^T (rows of w*C), then each row is added back onto the w
-    // input positions its window covers (col2im).
+void Conv1D::inputBackward(const Pass&, const Work*, const Chunk& chunk, const float*,
+                           const float*, const float* dy, float* dx) const {
+    // dcols = dy W^T (rows of w*C), then each row is added back onto the w input positions its
+    // window covers (col2im). The same for a one-hot first layer: its input is (L, 4) floats.
+    const int lOut = mOut.length, f = mFilters, c = mIn.channels;
+    const std::size_t inSize = inputSize(), outSize = outputSize();
+    const std::size_t rowSize = std::size_t(mWidth) * c;
+    const int rowsTotal = chunk.size() * lOut;
+    const float* dyc = dy + std::size_t(chunk.begin) * outSize;
     float* cols = chunk.scratch->floatBuffer(std::size_t(rowsTotal) * rowSize);
     chunk.scratch->gemm.multiply(rowsTotal, int(rowSize), f, dyc, f, false, mW.data(), f, true,
                                  cols, std::ptrdiff_t(rowSize));

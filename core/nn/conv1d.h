@@ -19,7 +19,9 @@
 //    (or IUPAC-uniform) column of code c = codes[q], so W^T x[q] only depends on (tap, code).
 //    A table T[k][c][f] = sum_{b in c} W[k][b][f] / popcount(c) (T[k][0] = 0 for padding) turns
 //    the forward pass into w table lookups per position; the backward pass accumulates
-//    dT[k][code][f] += dy[p][f] and folds dT back into dW. The input gradient is never computed.
+//    dT[k][code][f] += dy[p][f] and folds dT back into dW. Training never computes the input
+//    gradient; inputBackward (attribution) gives it with respect to the one-hot floats, by the
+//    float path's formula.
 
 #include "nn/layer.h"
 
@@ -50,6 +52,8 @@ public:
     void forward(const Pass&, Work*, const Chunk&, const float* x, float* y) const override;
     void backward(const Pass&, Work*, const Chunk&, const float* x, const float* y,
                   const float* dy, float* dx) override;
+    void inputBackward(const Pass&, const Work*, const Chunk&, const float* x, const float* y,
+                       const float* dy, float* dx) const override;
     void finishBackward(const Pass&, Work*) override;
     std::vector<ParamView> parameters() override;
     std::vector<std::span<float>> stateTensors() override;

@@ -74,6 +74,20 @@ void Dense::backward(const Pass& pass, Work*, const Chunk&, const float* x, cons
     });
 }
 
+void Dense::inputBackward(const Pass& pass, const Work*, const Chunk&, const float*, const float*,
+                          const float* dy, float* dx) const {
+    // dX[:, i0:i1] = dY W[i0:i1, :]^T, one task per block of input columns (as in backward).
+    const int batch = pass.batch, in = inputs(), out = units();
+    const int bwIn = blockWidth(in);
+    const int blocksIn = (in + bwIn - 1) / bwIn;
+    assert(int(pass.scratch.size()) >= blocksIn);
+    parallel::forEach(std::size_t(blocksIn), [&](std::size_t task) {
+        const int i0 = int(task) * bwIn, i1 = std::min(in, i0 + bwIn);
+        pass.scratch[task].gemm.multiply(batch, i1 - i0, out, dy, out, false,
+                                         mW.data() + std::size_t(i0) * out, out, true, dx + i0, in);
+    });
+}
+
 std::vector<ParamView> Dense::parameters() {
     std::vector<ParamView> out;
     out.push_back({describe() + " weight", mW, mGradW, true});

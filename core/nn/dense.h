@@ -30,6 +30,8 @@ public:
     void forward(const Pass&, Work*, const Chunk&, const float* x, float* y) const override;
     void backward(const Pass&, Work*, const Chunk&, const float* x, const float* y,
                   const float* dy, float* dx) override;
+    void inputBackward(const Pass&, const Work*, const Chunk&, const float* x, const float* y,
+                       const float* dy, float* dx) const override;
     std::vector<ParamView> parameters() override;
     std::vector<std::span<float>> stateTensors() override;
 

@@ -84,4 +84,10 @@ void Dropout::backward(const Pass& pass, Work* work, const Chunk& chunk, const f
     }
 }
 
+void Dropout::inputBackward(const Pass&, const Work*, const Chunk& chunk, const float*,
+                            const float*, const float* dy, float* dx) const {
+    const std::size_t n = inputSize();  // inference: dropout is the identity
+    std::copy(dy + chunk.begin * n, dy + chunk.end * n, dx + chunk.begin * n);
+}
+
 }  // namespace motifloom::nn

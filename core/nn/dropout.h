@@ -26,6 +26,8 @@ public:
     void forward(const Pass&, Work*, const Chunk&, const float* x, float* y) const override;
     void backward(const Pass&, Work*, const Chunk&, const float* x, const float* y,
                   const float* dy, float* dx) override;
+    void inputBackward(const Pass&, const Work*, const Chunk&, const float* x, const float* y,
+                       const float* dy, float* dx) const override;
 };
 
 }  // namespace motifloom::nn

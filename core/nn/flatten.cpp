@@ -16,4 +16,10 @@ void Flatten::backward(const Pass&, Work*, const Chunk& chunk, const float*, con
     std::copy(dy + chunk.begin * n, dy + chunk.end * n, dx + chunk.begin * n);
 }
 
+void Flatten::inputBackward(const Pass&, const Work*, const Chunk& chunk, const float*,
+                            const float*, const float* dy, float* dx) const {
+    const std::size_t n = inputSize();
+    std::copy(dy + chunk.begin * n, dy + chunk.end * n, dx + chunk.begin * n);
+}
+
 }  // namespace motifloom::nn

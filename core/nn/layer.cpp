@@ -3,6 +3,7 @@
 #include "util/rng.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 
 namespace motifloom::nn {
@@ -18,6 +19,11 @@ ChunkPlan ChunkPlan::forBatch(int batch) {
 }
 
 std::unique_ptr<Layer::Work> Layer::makeWork(int, int) const { return nullptr; }
+
+void Layer::inputBackward(const Pass&, const Work*, const Chunk&, const float*, const float*,
+                          const float*, float*) const {
+    assert(false && "no inference-mode input gradient for this layer");
+}
 
 std::string Layer::describe() const {
     return "layer " + std::to_string(mIndex + 1) + " (" + layerTypeName(mSpec.type) + ")";

@@ -25,6 +25,12 @@
 // the whole batch before it can run: the network calls forwardStats per chunk (right after the
 // chunk's input was produced, while it is in cache), then forwardSync once, then forward per
 // chunk. Backward has the same three phases (backwardStats, backwardSync, backward).
+//
+// Input gradients in inference mode (attribution, core/attribution): inputBackward is a const
+// backward pass that writes dx only, with batch norm on its running averages and dropout off.
+// The forward pass before it sets Pass::forGradient so that layers keep what it needs (the
+// max-pool arg-max). For a first layer reading base codes, dx is the gradient with respect to
+// the one-hot input, (L, 4) floats per sample.
 
 #include "arch/architecture.h"
 #include "nn/gemm.h"
@@ -97,6 +103,7 @@ struct Pass {
     int batch = 0;
     std::uint64_t stepSeed = 0;            // dropout masks derive from (stepSeed, layer, sample)
     const std::uint8_t* codes = nullptr;   // batch x inputLength base codes (first layer)
+    bool forGradient = false;              // inference forward that inputBackward will follow
     ChunkPlan plan;
     std::span<Scratch> scratch;            // >= plan.count entries (batch-wide layers may use all)
 };
@@ -158,6 +165,15 @@ public:
     // null, as for the first layer) and the chunk's share of the parameter gradients (in work).
     virtual void backward(const Pass& pass, Work* work, const Chunk& chunk, const float* x,
                           const float* y, const float* dy, float* dx) = 0;
+
+    // Inference-mode input gradient (see the top of this file): dx = d(loss)/dx for the chunk's
+    // samples given dy, after a forward pass with pass.forGradient. Never touches parameter
+    // gradients, so concurrent passes on one layer are safe. x is null for a first layer that
+    // reads pass.codes; dx is never null. Every layer type of an inference pass overrides it;
+    // the fused training blocks (nn/fused.h) never run in one, and the default asserts.
+    virtual void inputBackward(const Pass& pass, const Work* work, const Chunk& chunk,
+                               const float* x, const float* y, const float* dy,
+                               float* dx) const;
 
     // After all backward calls of a pass: sums the chunks' partial parameter gradients into the
     // gradient tensors, in chunk order.

@@ -70,7 +70,7 @@ void MaxPool::forward(const Pass& pass, Work* work, const Chunk& chunk, const fl
     const int channels = mIn.channels, lIn = mIn.length, lOut = mOut.length;
     const int size = mSpec.poolSize, stride = mSpec.stride();
     auto* w = static_cast<PoolWork*>(work);
-    const bool keepArgMax = pass.training && w;
+    const bool keepArgMax = (pass.training || pass.forGradient) && w;
     for (int s = chunk.begin; s < chunk.end; ++s) {
         const float* xs = x + std::size_t(s) * inputSize();
         float* ys = y + std::size_t(s) * outputSize();
@@ -85,9 +85,13 @@ void MaxPool::forward(const Pass& pass, Work* work, const Chunk& chunk, const fl
     }
 }
 
-void MaxPool::backward(const Pass&, Work* work, const Chunk& chunk, const float*, const float*,
-                       const float* dy, float* dx) {
-    if (!dx) return;
+void MaxPool::backward(const Pass& pass, Work* work, const Chunk& chunk, const float* x,
+                       const float* y, const float* dy, float* dx) {
+    if (dx) inputBackward(pass, work, chunk, x, y, dy, dx);
+}
+
+void MaxPool::inputBackward(const Pass&, const Work* work, const Chunk& chunk, const float*,
+                            const float*, const float* dy, float* dx) const {
     const auto& w = static_cast<const PoolWork&>(*work);
     const int channels = mIn.channels, lOut = mOut.length;
     for (int s = chunk.begin; s < chunk.end; ++s) {

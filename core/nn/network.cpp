@@ -304,17 +304,21 @@ void forEachChunk(const Pass& pass, Body&& body) {
 }
 }  // namespace
 
-void Network::runForward(Workspace& ws, const Pass& pass, int lastLayer, double* times) const {
+void Network::runForward(Workspace& ws, const Pass& pass, int lastLayer, double* times,
+                         int firstLayer, const float* firstInput) const {
     const std::vector<Step>& steps = pass.training ? mTrainSteps : mInferSteps;
+    assert(firstLayer == 0 || (!pass.training && firstInput));
     int n = 0;  // steps to run: up to the one that ends at lastLayer
     while (n < int(steps.size()) && steps[std::size_t(n)].last <= lastLayer) ++n;
+    int k0 = 0;  // the first step to run (inference steps are single layers)
+    while (k0 < n && steps[std::size_t(k0)].first < firstLayer) ++k0;
     const int layers = layerCount();
     auto slot = [&](int chunkIndex, int k) {
         return times ? times + (std::size_t(chunkIndex + 1) * layers + std::size_t(steps[std::size_t(k)].first)) * 2
                      : nullptr;
     };
     const float* input = nullptr;
-    if (mLayers.front()->type() != arch::LayerType::Conv1D) {
+    if (firstLayer == 0 && mLayers.front()->type() != arch::LayerType::Conv1D) {
         const std::size_t len = std::size_t(mArch.inputLength);
         forEachChunk(pass, [&](const Chunk& c) {
             timed(slot(c.index, 0), [&] {
@@ -327,14 +331,15 @@ void Network::runForward(Workspace& ws, const Pass& pass, int lastLayer, double*
     auto step = [&](int k) -> const Layer& { return *steps[std::size_t(k)].layer; };
     auto in = [&](int k) {
         const int first = steps[std::size_t(k)].first;
+        if (firstLayer > 0 && first == firstLayer) return firstInput;
         return first == 0 ? input : ws.out[std::size_t(first) - 1];
     };
     auto out = [&](int k) { return ws.out[std::size_t(steps[std::size_t(k)].last)]; };
     auto work = [&](int k) { return ws.work[std::size_t(k)].get(); };
-    for (int k = 0; k < n; ++k) timed(slot(-1, k), [&] { step(k).beginForward(pass, work(k)); });
+    for (int k = k0; k < n; ++k) timed(slot(-1, k), [&] { step(k).beginForward(pass, work(k)); });
 
     int synced = -1;  // step whose forward statistics are ready
-    int i = 0;
+    int i = k0;
     while (i < n) {
         const Layer& layer = step(i);
         if (layer.needsForwardSync(pass) && synced != i) {
@@ -490,6 +495,16 @@ Network::Profile Network::profile() const {
 template <class Fn>
 void Network::forEachInferenceBatch(std::size_t n, int lastLayer, const std::uint8_t* codes,
                                     Fn&& fn) const {
+    forEachInferencePass(n, lastLayer, codes, false,
+                         [&](std::size_t first, int batch, Workspace& ws, const Pass&) {
+                             fn(first, batch, ws.out[std::size_t(lastLayer)]);
+                         });
+}
+
+template <class Fn>
+void Network::forEachInferencePass(std::size_t n, int lastLayer, const std::uint8_t* codes,
+                                   bool forGradient, Fn&& fn, int firstLayer,
+                                   const float* input) const {
     // A pooled workspace; returned to the pool also when fn throws.
     struct Lease {
         WorkspacePool& pool;
@@ -501,15 +516,36 @@ void Network::forEachInferenceBatch(std::size_t n, int lastLayer, const std::uin
     // Up to kInferenceBatch sequences at a time, fewer for big models (all layer outputs of a
     // batch within kInferenceFloats floats, up to lastLayer).
     std::size_t perSequence = 1;
-    for (int i = 0; i <= lastLayer; ++i) perSequence += mLayers[std::size_t(i)]->outputSize();
+    for (int i = firstLayer; i <= lastLayer; ++i) perSequence += mLayers[std::size_t(i)]->outputSize();
     const std::size_t step = std::clamp<std::size_t>(kInferenceFloats / perSequence, 1, kInferenceBatch);
+    // A caller's input tensor is copied batch by batch into a buffer with the slack layers
+    // may read past its end (nn/layer.h).
+    const std::size_t inSize = firstLayer > 0 ? mLayers[std::size_t(firstLayer)]->inputSize() : 0;
+    FloatVector staged(firstLayer > 0 ? std::min(step, n) * inSize + kTensorSlack : 0, 0.0f);
     for (std::size_t first = 0; first < n; first += step) {
         const int batch = int(std::min(step, n - first));
         ensureWorkspace(ws, batch, false);
-        const Pass pass = makePass(ws, false, batch, codes + first * len, 0);
-        runForward(ws, pass, lastLayer);
-        fn(first, batch, ws.out[std::size_t(lastLayer)]);
+        Pass pass = makePass(ws, false, batch, codes ? codes + first * len : nullptr, 0);
+        pass.forGradient = forGradient;
+        if (firstLayer > 0)
+            std::copy(input + first * inSize, input + (first + std::size_t(batch)) * inSize, staged.begin());
+        runForward(ws, pass, lastLayer, nullptr, firstLayer, firstLayer > 0 ? staged.data() : nullptr);
+        fn(first, batch, ws, pass);
     }
+}
+
+std::vector<float> Network::logitsFrom(int firstLayer, const float* input, std::size_t n) const {
+    assert(firstLayer > 0 && firstLayer < layerCount());
+    const std::size_t k = std::size_t(mArch.numClasses);
+    std::vector<float> out(n * k);
+    forEachInferencePass(
+        n, layerCount() - 1, nullptr, false,
+        [&](std::size_t first, int batch, Workspace& ws, const Pass&) {
+            const float* z = ws.out.back();
+            std::copy(z, z + std::size_t(batch) * k, out.begin() + std::ptrdiff_t(first * k));
+        },
+        firstLayer, input);
+    return out;
 }
 
 std::vector<float> Network::logits(const std::uint8_t* codes, std::size_t n) const {
@@ -559,6 +595,43 @@ std::vector<float> Network::activations(int layerIndex, const std::uint8_t* code
     std::vector<float> out(n * size);
     forEachInferenceBatch(n, layerIndex, codes, [&](std::size_t first, int batch, const float* y) {
         std::copy(y, y + std::size_t(batch) * size, out.begin() + std::ptrdiff_t(first * size));
+    });
+    return out;
+}
+
+std::vector<float> Network::inputGradient(const std::uint8_t* codes, std::size_t n,
+                                          const float* outputGrad) const {
+    const std::size_t len = std::size_t(mArch.inputLength), k = std::size_t(mArch.numClasses);
+    const int last = layerCount() - 1;
+    const bool oneHotConv = mLayers.front()->type() == arch::LayerType::Conv1D;
+    std::vector<float> out(n * len * 4);
+    // d(output) of every layer, for the largest batch seen (grown on demand); slot i is the
+    // gradient of layer i's output, slot -1 (index 0 here) of the one-hot input.
+    std::vector<FloatVector> grad(mLayers.size() + 1);
+    auto gradOf = [&](int layerIndex, int batch) {
+        const std::size_t size = layerIndex < 0 ? len * 4 : mLayers[std::size_t(layerIndex)]->outputSize();
+        FloatVector& g = grad[std::size_t(layerIndex + 1)];
+        if (g.size() < std::size_t(batch) * size + kTensorSlack) g.assign(std::size_t(batch) * size + kTensorSlack, 0.0f);
+        return g.data();
+    };
+    forEachInferencePass(n, last, codes, true, [&](std::size_t first, int batch, Workspace& ws, const Pass& pass) {
+        float* top = gradOf(last, batch);
+        std::copy(outputGrad + first * k, outputGrad + (first + std::size_t(batch)) * k, top);
+        for (int i = last; i >= 0; --i) {
+            const Layer& layer = *mLayers[std::size_t(i)];
+            const float* x = i > 0 ? ws.out[std::size_t(i) - 1] : oneHotConv ? nullptr : ws.oneHot.data();
+            const float* y = ws.out[std::size_t(i)];
+            const float* dy = gradOf(i, batch);
+            float* dx = gradOf(i - 1, batch);
+            const Layer::Work* work = ws.work[std::size_t(i)].get();  // inference: one step per layer
+            if (layer.batchWide()) {
+                layer.inputBackward(pass, work, Chunk{-1, 0, batch, nullptr}, x, y, dy, dx);
+                continue;
+            }
+            forEachChunk(pass, [&](const Chunk& c) { layer.inputBackward(pass, work, c, x, y, dy, dx); });
+        }
+        const float* g = gradOf(-1, batch);
+        std::copy(g, g + std::size_t(batch) * len * 4, out.begin() + std::ptrdiff_t(first * len * 4));
     });
     return out;
 }

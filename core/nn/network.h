@@ -106,6 +106,18 @@ public:
     Loss evaluateLoss(const std::uint8_t* codes, const float* targets, std::size_t n) const;
     // Output of layer `layerIndex` for each sequence: n x length x channels of that layer.
     std::vector<float> activations(int layerIndex, const std::uint8_t* codes, std::size_t n) const;
+    // Gradient of sum_k outputGrad[i][k] * logit_k(sequence i) with respect to the one-hot input
+    // of each sequence, in inference mode: n x inputLength x 4 floats ([sequence][position][base],
+    // bases A,C,G,T). outputGrad is n x numClasses (a one-hot row gives the gradient of one
+    // class logit). An IUPAC position is a uniform column (nn/layer.h); its gradient is taken
+    // there. Max-pool passes the gradient to the first maximal position of each window, ReLU at
+    // exactly 0 passes none (as in training).
+    std::vector<float> inputGradient(const std::uint8_t* codes, std::size_t n,
+                                     const float* outputGrad) const;
+    // Logits from layer `firstLayer` (> 0) on: `input` holds n tensors of that layer's input
+    // shape (n x layer(firstLayer).inputSize() floats), e.g. outputs of layer firstLayer - 1
+    // edited by the caller (in-silico mutagenesis changes a few first-layer positions only).
+    std::vector<float> logitsFrom(int firstLayer, const float* input, std::size_t n) const;
 
     // Weights of convolution layer `layerIndex` as filters x channels x width
     // ([f][c][k]; for the first layer channels are A,C,G,T), ready for raw-weight logos.
@@ -145,12 +157,20 @@ private:
     void ensureWorkspace(Workspace& ws, int batch, bool training) const;
     Pass makePass(Workspace& ws, bool training, int batch, const std::uint8_t* codes,
                   std::uint64_t stepSeed) const;
-    // Runs layers 0..lastLayer on the pass's batch.
+    // Runs layers 0..lastLayer on the pass's batch (or firstLayer..lastLayer on `input`, the
+    // batch's input tensor of firstLayer, inference only).
     // `times` (profiling, may be null): see mTimes.
-    void runForward(Workspace& ws, const Pass& pass, int lastLayer, double* times = nullptr) const;
+    void runForward(Workspace& ws, const Pass& pass, int lastLayer, double* times = nullptr,
+                    int firstLayer = 0, const float* input = nullptr) const;
     void runBackward(Workspace& ws, const Pass& pass, double* times = nullptr);
     template <class Fn>
     void forEachInferenceBatch(std::size_t n, int lastLayer, const std::uint8_t* codes, Fn&& fn) const;
+    // The same with the workspace and pass: fn(first, batch, workspace, pass). With firstLayer
+    // > 0, the passes start there on `input` (n x that layer's inputSize floats), not on codes.
+    template <class Fn>
+    void forEachInferencePass(std::size_t n, int lastLayer, const std::uint8_t* codes,
+                              bool forGradient, Fn&& fn, int firstLayer = 0,
+                              const float* input = nullptr) const;
 
     arch::Architecture mArch;
     std::vector<std::unique_ptr<Layer>> mLayers;

@@ -13,7 +13,9 @@
 #include <atomic>
 #include <cassert>
 #include <cmath>
+#include <charconv>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <mutex>
 #include <numeric>
@@ -286,6 +288,59 @@ void writeTruth(const std::string& path, const SyntheticData& data, const motif:
         }
         out << text;
     });
+}
+
+std::vector<TruthRecord> readTruth(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw InputError(path, 0, "cannot open the ground-truth file");
+    static const char* kHeader = "sequence_id\tmotif_id\tmotif_name\tstrand\tstart\tend\tlabel\tsplit";
+    std::vector<TruthRecord> out;
+    std::string line;
+    long number = 0;
+    auto toInt = [&](const std::string& text, const char* what) {
+        int value = 0;
+        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (ec != std::errc() || end != text.data() + text.size() || text.empty())
+            throw InputError(path, number, std::string(what) + " must be an integer, got '" + text + "'");
+        return value;
+    };
+    while (std::getline(in, line)) {
+        ++number;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (number == 1) {
+            if (line != kHeader)
+                throw InputError(path, number, "expected the header line of a truth.tsv (sequence_id, motif_id, "
+                                               "motif_name, strand, start, end, label, split)");
+            continue;
+        }
+        if (line.empty()) continue;
+        std::vector<std::string> f;
+        std::size_t from = 0;
+        while (true) {
+            const std::size_t tab = line.find('\t', from);
+            f.push_back(line.substr(from, tab == std::string::npos ? std::string::npos : tab - from));
+            if (tab == std::string::npos) break;
+            from = tab + 1;
+        }
+        if (f.size() != 8)
+            throw InputError(path, number, "expected 8 tab-separated columns, got " + std::to_string(f.size()));
+        TruthRecord r;
+        r.sequenceId = f[0];
+        r.motifId = f[1];
+        r.motifName = f[2];
+        if (f[3] != "+" && f[3] != "-") throw InputError(path, number, "strand must be + or -, got '" + f[3] + "'");
+        r.strand = f[3][0];
+        r.start = toInt(f[4], "start");
+        r.end = toInt(f[5], "end");
+        r.label = toInt(f[6], "label");
+        r.split = f[7];
+        if (r.start < 0 || r.end <= r.start)
+            throw InputError(path, number, "needs 0 <= start < end, got " + f[4] + " and " + f[5]);
+        if (r.label < 0) throw InputError(path, number, "label must not be negative, got " + f[6]);
+        out.push_back(std::move(r));
+    }
+    if (number == 0) throw InputError(path, 0, "the ground-truth file is empty");
+    return out;
 }
 
 void writeDataDirectory(const std::string& dir, const SyntheticData& data, const motif::MotifList& motifs) {

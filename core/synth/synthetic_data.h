@@ -91,6 +91,23 @@ std::vector<std::string> classNames(const motif::MotifList& motifs);
 // (end exclusive; label = class index; split = train/valid/test).
 void writeTruth(const std::string& path, const SyntheticData& data, const motif::MotifList& motifs);
 
+// One row of truth.tsv as read back (writeTruth's columns; coordinates as in Placement,
+// end exclusive).
+struct TruthRecord {
+    std::string sequenceId;
+    std::string motifId, motifName;
+    char strand = '+';
+    int start = 0, end = 0;
+    int label = 0;        // class index
+    std::string split;    // train / valid / test
+};
+
+// Reads a truth.tsv written by writeTruth (the header line is required). Throws InputError
+// naming the file and line on a missing file, a wrong header, a wrong number of columns, a
+// strand other than + or -, or coordinates / labels that are not integers with
+// 0 <= start < end and label >= 0.
+std::vector<TruthRecord> readTruth(const std::string& path);
+
 // Writes the data folder `motifloom-cli simulate` produces (creating `dir` if needed), each file
 // atomically: train.fa, valid.fa, test.fa (seqio::writeFasta, headers ">ID labels=0,1,..."),
 // truth.tsv (writeTruth), classes.txt (class names, one per line, label order) and motifs.meme

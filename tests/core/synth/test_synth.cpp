@@ -308,6 +308,59 @@ private Q_SLOTS:
         QCOMPARE(rows, d.truth.size());
     }
 
+    // readTruth gives back what writeTruth wrote.
+    void truthFileReadsBack() {
+        QTemporaryDir dir;
+        SynthConfig c = paperConfig(50, 1);
+        const SyntheticData d = generate(c);
+        const std::string path = dir.filePath("truth.tsv").toStdString();
+        writeTruth(path, d, c.motifs);
+        const std::vector<TruthRecord> back = readTruth(path);
+        QCOMPARE(back.size(), d.truth.size());
+        static const char* kParts[] = {"train", "valid", "test"};
+        for (std::size_t i = 0; i < back.size(); ++i) {
+            const Placement& p = d.truth[i];
+            const TruthRecord& r = back[i];
+            QCOMPARE(r.sequenceId, d.all.ids[p.sequence]);
+            QCOMPARE(r.motifId, c.motifs[std::size_t(p.motif)].id);
+            QCOMPARE(r.motifName, c.motifs[std::size_t(p.motif)].name);
+            QCOMPARE(r.strand, p.strand);
+            QCOMPARE(r.start, p.start);
+            QCOMPARE(r.end, p.start + p.width);
+            QCOMPARE(r.label, p.motif);
+            QCOMPARE(r.split, std::string(kParts[int(d.part[p.sequence])]));
+        }
+    }
+
+    void fail_readTruth_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("words");
+        const QString header = "sequence_id\tmotif_id\tmotif_name\tstrand\tstart\tend\tlabel\tsplit\n";
+        const QString ok = "s1\tMA1\tA\t+\t3\t9\t0\ttest\n";
+        QTest::newRow("fail_header") << "id\tstart\n" + ok << "line 1: expected the header";
+        QTest::newRow("fail_columns") << header + ok + "s2\tMA1\tA\t+\t3\t9\n" << "line 3: expected 8";
+        QTest::newRow("fail_strand") << header + "s1\tMA1\tA\tx\t3\t9\t0\ttest\n" << "line 2: strand";
+        QTest::newRow("fail_start") << header + ok + ok + "s1\tMA1\tA\t+\t3a\t9\t0\ttest\n"
+                                    << "line 4: start must be an integer";
+        QTest::newRow("fail_order") << header + "s1\tMA1\tA\t-\t9\t9\t0\ttest\n" << "line 2: needs 0 <= start < end";
+        QTest::newRow("fail_label") << header + "s1\tMA1\tA\t-\t1\t9\t-1\ttest\n" << "line 2: label";
+        QTest::newRow("fail_empty") << QString() << "empty";
+    }
+    void fail_readTruth() {
+        QFETCH(QString, text);
+        QFETCH(QString, words);
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("truth.tsv").toStdString();
+        std::ofstream(path) << text.toStdString();
+        try {
+            readTruth(path);
+            QFAIL("expected an InputError");
+        } catch (const InputError& e) {
+            QVERIFY2(QString(e.what()).contains(words), e.what());
+            QVERIFY2(QString(e.what()).contains("truth.tsv"), e.what());
+        }
+    }
+
     // The folder written for `simulate` reads back through seqio into the same splits.
     void dataDirectoryRoundTrip() {
         QTemporaryDir dir;

@@ -3,6 +3,7 @@
 // model on every mutant, activations against the reference's layer outputs, mutation helpers,
 // the faithfulness tallies on hand-computed cases.
 #include "attribution/activation_map.h"
+#include "attribution/attribution_table.h"
 #include "attribution/faithfulness.h"
 #include "attribution/mutagenesis.h"
 #include "attribution/mutation.h"
@@ -445,6 +446,31 @@ private Q_SLOTS:
         QCOMPARE(attribution::baseIndex(4), 2);
         QCOMPARE(attribution::baseIndex(15), -1);
         QCOMPARE(attribution::baseIndex(0), -1);
+    }
+
+    // The TSV: header, one row per position, the values of the maps in the chosen order.
+    void attributionTable() {
+        const nn::Network net = makeNetwork(cases()[0].arch, 5);
+        std::vector<std::uint8_t> seq(std::size_t(net.inputLength()), 1);
+        seq[1] = 15;
+        seq[2] = 8;
+        const std::vector<int> classes{2, 0};
+        const auto sal = attribution::saliency(net, std::span<const std::uint8_t>(seq), classes);
+        const auto ism = attribution::mutagenesis(net, std::span<const std::uint8_t>(seq));
+        const std::vector<std::string> names{"c0", "c1", "c2"};
+        const QStringList lines = QString::fromStdString(attribution::formatAttributionTsv(seq, names, classes, &sal, &ism))
+                                      .split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), net.inputLength() + 1);
+        QCOMPARE(lines[0], QString("position\tbase\tc2_saliency\tc2_ism\tc0_saliency\tc0_ism"));
+        const QStringList row = lines[3].split('\t');
+        QCOMPARE(row[0], QString("2"));
+        QCOMPARE(row[1], QString("T"));
+        QCOMPARE(lines[2].split('\t')[1], QString("N"));
+        QVERIFY(std::abs(row[2].toDouble() - sal.importanceAt(0, 2)) <= 1e-5 * std::max(1.0f, std::abs(sal.importanceAt(0, 2))));
+        QVERIFY(std::abs(row[3].toDouble() - ism.importance(2, 2)) <= 1e-5 * std::max(1.0f, std::abs(ism.importance(2, 2))));
+        QVERIFY(std::abs(row[4].toDouble() - sal.importanceAt(1, 2)) <= 1e-5 * std::max(1.0f, std::abs(sal.importanceAt(1, 2))));
+        const QString only = QString::fromStdString(attribution::formatAttributionTsv(seq, names, classes, nullptr, &ism));
+        QVERIFY(only.startsWith("position\tbase\tc2_ism\tc0_ism\n"));
     }
 
     // Hand-computed cases: top position inside (with the margin) and the pooled AUROC.

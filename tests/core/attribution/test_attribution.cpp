@@ -473,6 +473,53 @@ private Q_SLOTS:
         QVERIFY(only.startsWith("position\tbase\tc2_ism\tc0_ism\n"));
     }
 
+    // measureFaithfulness on a hand-made detector of ACGT (logit 5 where it occurs, else 0) and
+    // sequences of A with ACGT planted: every positive case points inside its motif, except the
+    // one whose truth record is placed elsewhere; a positive without truth counts as missing.
+    void faithfulnessOfAMotifDetector() {
+        const int L = 30;
+        nn::Network net(makeArch(L, 1, {conv(1, 4, Padding::Valid, true), relu(), pool(L), flatten(), dense(1)}), 1);
+        auto params = net.parameters();
+        QCOMPARE(params.size(), std::size_t(3));
+        for (int k = 0; k < 4; ++k)
+            for (int b = 0; b < 4; ++b) params[0].value[std::size_t(k) * 4 + std::size_t(b)] = b == k ? 1.0f : -1.0f;
+        params[1].value[0] = -3.0f;
+        params[2].value[0] = 5.0f;
+        seqio::SequenceSet set;
+        set.length = L;
+        set.classNames = {"ACGT"};
+        const int starts[] = {3, 20, 11, 7, 0};
+        const float labels[] = {1, 1, 1, 1, 0};
+        for (int i = 0; i < 5; ++i) {
+            set.ids.push_back("s" + std::to_string(i));
+            std::vector<std::uint8_t> seq(std::size_t(L), 1);
+            if (labels[i] > 0)
+                for (int k = 0; k < 4; ++k) seq[std::size_t(starts[i] + k)] = std::uint8_t(1u << k);
+            set.codes.insert(set.codes.end(), seq.begin(), seq.end());
+            set.labels.push_back(labels[i]);
+        }
+        std::vector<synth::TruthRecord> truth;
+        truth.push_back({"s0", "M", "ACGT", '+', 3, 7, 0, "test"});
+        truth.push_back({"s1", "M", "ACGT", '+', 20, 24, 0, "test"});
+        truth.push_back({"s2", "M", "ACGT", '+', 20, 24, 0, "test"});  // wrong place: the top is at 11..14
+        // s3 has no truth record: missing.
+        const auto index = attribution::indexTruth(truth);
+        QCOMPARE(attribution::predict(net, set.sequence(0), 1).logits[0], 5.0f);
+        const attribution::FaithfulnessReport r = attribution::measureFaithfulness(net, set, 100, index);
+        QCOMPARE(r.sequences, std::size_t(5));
+        QCOMPARE(r.missing, 1L);
+        for (const attribution::Faithfulness* f : {&r.ism, &r.saliency}) {
+            QCOMPARE(f->cases, 3L);
+            QCOMPARE(f->topInside, 2L);
+        }
+        // s0, s1: inside positions score 5, outside 0; s2: its "inside" 20..23 scores 0 while
+        // 11..14 outside score 5. Pooled: 8 inside of 5 and 4 of 0; 4 outside of 5 and 74 of 0.
+        const double u = 8 * (74 + 0.5 * 4) + 4 * (0.5 * 74);
+        QCOMPARE(r.ism.auroc, u / (12.0 * 78.0));
+        QCOMPARE(r.saliency.auroc, u / (12.0 * 78.0));
+        QCOMPARE(attribution::measureFaithfulness(net, set, 2, index).ism.cases, 2L);
+    }
+
     // Hand-computed cases: top position inside (with the margin) and the pooled AUROC.
     void faithfulnessTally() {
         attribution::FaithfulnessTally t(2);

@@ -27,7 +27,7 @@ float Mutagenesis::importance(int position, int cls) const {
             sum += at(position, b, cls);
             ++count;
         }
-    return count ? -sum / float(count) : 0.0f;
+    return count ? 0.0f - sum / float(count) : 0.0f;  // 0 - 0 is +0: no "-0" in tables
 }
 
 std::vector<float> Mutagenesis::scores(int cls) const {

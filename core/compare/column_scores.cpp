@@ -89,10 +89,10 @@ ScoreMatrix columnScores(Distance distance, const motif::Matrix4& query, double 
     // Eigen matrices are column-major, so column c's 4 probabilities are contiguous.
     for (int i = 0; i < s.rows; ++i) {
         const double* q = query.data() + 4 * std::size_t(i);
-        double* out = s.values.data() + std::size_t(i) * s.cols;
+        float* out = s.values.data() + std::size_t(i) * s.cols;
         for (int t = 0; t < s.cols; ++t)
-            out[t] = columnScore(distance, q, targetColumns.data() + 4 * std::size_t(t), querySites,
-                                 targetSites[std::size_t(t)], bg);
+            out[t] = float(columnScore(distance, q, targetColumns.data() + 4 * std::size_t(t),
+                                       querySites, targetSites[std::size_t(t)], bg));
     }
     return s;
 }

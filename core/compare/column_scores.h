@@ -9,6 +9,12 @@
 //   - Larger is more similar for every distance (ed and kullback are negated distances).
 //   - ScoreMatrix is row-major, rows = query columns (0..queryWidth-1), cols = target columns
 //     (0..T-1, the concatenation of every target entry's columns), value(i, t) at i*cols + t.
+//   - ScoreMatrix holds single-precision values: scores are computed in double and stored as
+//     float, as MEME's Tomtom stores them. This is not a memory saving but part of the result:
+//     the integer scaling (score_scaling.h) can sit exactly on a boundary (pearson: a one-hot
+//     query column scores 4/3 after its median shift, and 100 / (4/3 + 2) is exactly 30), and
+//     only the float rounding of 4/3 (up) gives MEME's factor 29 and its p-values
+//     (docs/tomtom.md, "Precision").
 
 #include "motif/motif.h"
 #include "motif/motif_math.h"
@@ -38,17 +44,17 @@ double columnScore(Distance distance, const double* q, const double* t, double q
                    double targetSites, const motif::Background& bg);
 
 struct ScoreMatrix {
-    int rows = 0;                // query width
-    int cols = 0;                // T, number of target columns
-    std::vector<double> values;  // rows * cols, row-major
+    int rows = 0;               // query width
+    int cols = 0;               // T, number of target columns
+    std::vector<float> values;  // rows * cols, row-major, single precision (see above)
 
-    double operator()(int i, int t) const { return values[std::size_t(i) * cols + t]; }
-    double& operator()(int i, int t) { return values[std::size_t(i) * cols + t]; }
-    const double* row(int i) const { return values.data() + std::size_t(i) * cols; }
+    float operator()(int i, int t) const { return values[std::size_t(i) * cols + t]; }
+    float& operator()(int i, int t) { return values[std::size_t(i) * cols + t]; }
+    const float* row(int i) const { return values.data() + std::size_t(i) * cols; }
 };
 
 // All scores of `query` (4 x width, pseudocounted) against `targetColumns` (4 x T,
-// pseudocounted). targetSites[t] is the site count of the motif column t belongs to (allr).
+// pseudocounted), each columnScore rounded to float. targetSites[t] is the site count of the motif column t belongs to (allr).
 ScoreMatrix columnScores(Distance distance, const motif::Matrix4& query, double querySites,
                          const motif::Matrix4& targetColumns, const std::vector<double>& targetSites,
                          const motif::Background& bg);

@@ -25,7 +25,7 @@ void subtractRowMedians(ScoreMatrix& scores) {
     for (int i = 0; i < scores.rows; ++i) {
         std::copy(scores.row(i), scores.row(i) + scores.cols, row.begin());
         const double median = tomtomMedian(row);
-        for (int t = 0; t < scores.cols; ++t) scores(i, t) -= median;
+        for (int t = 0; t < scores.cols; ++t) scores(i, t) = float(double(scores(i, t)) - median);
     }
 }
 
@@ -33,7 +33,7 @@ ScaledScores scaleScores(const ScoreMatrix& scores) {
     assert(!scores.values.empty());
     const auto [minIt, maxIt] = std::minmax_element(scores.values.begin(), scores.values.end());
     double small = *minIt;
-    const double large = *maxIt;
+    const double large = *maxIt;  // float widened exactly: its rounding decides k at a boundary
     if (small == large) small = large - 1.0;
     ScaledScores out;
     out.rows = scores.rows;
@@ -44,7 +44,7 @@ ScaledScores scaleScores(const ScoreMatrix& scores) {
     for (std::size_t k = 0; k < scores.values.size(); ++k) {
         // x >= 0 because every score is >= o. Halves round away from zero (up, here); floor
         // plus an exact fractional test is std::round for x >= 0 and vectorises.
-        const double x = (scores.values[k] - out.offset) * out.factor;
+        const double x = (double(scores.values[k]) - out.offset) * out.factor;
         const double down = std::floor(x);
         const int v = int(down) + (x - down >= 0.5 ? 1 : 0);
         out.values[k] = v;

@@ -1,10 +1,12 @@
 #pragma once
 // From real-valued column scores to the small integers Tomtom's null distributions run on.
 //
-// Steps (TOMTOM.md, "Complete scoring" 1-2):
+// Steps (docs/tomtom.md, "Complete scoring" 1-2):
 //   1. median shift (complete scoring only): each query row minus its median over all T target
-//      columns, so an unaligned query column (raw score 0) is worth what a typical one is;
-//   2. integer scaling over the whole matrix: o = floor(min S), k = floor(100 / (max S - o)),
+//      columns, so an unaligned query column (raw score 0) is worth what a typical one is; the
+//      median and the difference are computed in double and stored back as float;
+//   2. integer scaling over the whole matrix: o = floor(min S), k = floor(100 / (max S - o))
+//      (in double, from the float S: see column_scores.h on why the precision matters),
 //      S^ = round-half-away((S - o) * k), giving integers in [0, 100].
 // ScaledScores keeps the layout of ScoreMatrix (row-major, rows = query columns).
 
@@ -20,7 +22,7 @@ namespace motifloom::compare {
 // `values` is reordered. n must be >= 1.
 double tomtomMedian(std::vector<double>& values);
 
-// Subtracts each row's tomtomMedian from that row.
+// Subtracts each row's tomtomMedian from that row (result rounded to float).
 void subtractRowMedians(ScoreMatrix& scores);
 
 struct ScaledScores {

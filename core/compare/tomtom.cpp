@@ -26,8 +26,9 @@ double sitesOrDefault(double nsites) { return nsites > 0 ? nsites : 20.0; }
 
 // Consensus as MEME's Tomtom prints it: the most probable letter of each (pseudocounted)
 // column. Exact ties go to the later letter of A,C,G,T, which reproduces Tomtom 5.1.1 on 144 of
-// 145 reference rows (docs/tomtom-crosscheck.md); Tomtom itself breaks exact ties by float
-// rounding, so the odd tie (Eip93F_SANGER_10, A = T) still prints the other letter.
+// 145 reference rows (docs/tomtom-crosscheck.md) and a C = G tie of Tomtom 5.5.8; MEME printed
+// the earlier letter for two other ties (A = T, C = T), by a rule we could not identify
+// (docs/tomtom.md, "E-values, q-values, output").
 std::string memeConsensus(const motif::Matrix4& probs) {
     std::string out(std::size_t(probs.cols()), 'A');
     for (int c = 0; c < probs.cols(); ++c) {

@@ -1,7 +1,8 @@
 // Drives `motifloom-cli tomtom` on small hand-made MEME files: Tomtom's TSV header, database
 // motifs with a repeated ID counted once (E = p x distinct IDs), the query file's background
 // used for the pseudocounts by default, MEME's consensus on exact ties, and bad options.
-// (The cross-check against MEME's own Tomtom output is in docs/tomtom-crosscheck.md.)
+// MEME's own output on a Pearson case (golden data, tests/data/compare/tomtom_pearson). The
+// cross-checks against MEME are described in docs/tomtom-crosscheck.md.
 #include "cli_runner.h"
 
 #include <QFile>
@@ -111,6 +112,29 @@ private Q_SLOTS:
                 seen = true;
             }
         QVERIFY(seen);
+    }
+
+    // The command of tests/data/compare/tomtom_pearson/README.md against MEME Suite 5.5.8's
+    // output for it: the same rows in the same order, p and E within 1 % (q is not comparable:
+    // see that README). test_tomtom_golden checks the same case in core, row by row and with
+    // the target consensus (which may differ from MEME's on exactly tied letters).
+    void memeGoldenPearsonCase() {
+        const QString dir = QStringLiteral(MOTIFLOOM_TEST_DATA_DIR "/compare/tomtom_pearson/");
+        const auto r = testing::runCli({"tomtom", "--dist", "pearson", "--min-overlap", "5", "--evalue",
+                                        "--thresh", "10", dir + "queries.meme", dir + "targets.meme"});
+        QCOMPARE(r.exitCode, 0);
+        QFile f(dir + "expected-meme-5.5.8.tsv");
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const auto expected = rows(QString::fromUtf8(f.readAll()));
+        const auto got = rows(r.out);
+        QCOMPARE(got.size(), expected.size());
+        for (int k = 0; k < got.size(); ++k) {
+            const QString where = expected[k][0] + ' ' + expected[k][1] + ": " + got[k].join(' ');
+            for (int field : {0, 1, 2, 6, 7, 9}) QVERIFY2(got[k][field] == expected[k][field], qPrintable(where));
+            for (int field : {3, 4})
+                QVERIFY2(std::abs(got[k][field].toDouble() / expected[k][field].toDouble() - 1) <= 0.01,
+                         qPrintable(where));
+        }
     }
 
     void fail_badOptions_data() {

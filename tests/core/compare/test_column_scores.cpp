@@ -85,9 +85,9 @@ private Q_SLOTS:
         QCOMPARE(s.cols, 3);
         for (int i = 0; i < 2; ++i)
             for (int t = 0; t < 3; ++t)
-                QCOMPARE(s(i, t), compare::columnScore(Distance::Allr, query.col(i).data(),
-                                                       targets.col(t).data(), 12, sites[t],
-                                                       motif::kUniformBackground));
+                QCOMPARE(s(i, t), float(compare::columnScore(Distance::Allr, query.col(i).data(),
+                                                             targets.col(t).data(), 12, sites[t],
+                                                             motif::kUniformBackground)));
     }
 };
 

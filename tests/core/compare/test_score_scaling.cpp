@@ -32,7 +32,7 @@ private Q_SLOTS:
         s.cols = 4;
         s.values = {1, 2, 3, 4, /**/ -1, -1, 5, 6};
         compare::subtractRowMedians(s);
-        const std::vector<double> expected{-1, 0, 1, 2, /**/ 0, 0, 6, 7};
+        const std::vector<float> expected{-1, 0, 1, 2, /**/ 0, 0, 6, 7};
         QCOMPARE(s.values, expected);
     }
 
@@ -51,6 +51,22 @@ private Q_SLOTS:
         QCOMPARE(scaled.zeroScore(), 86);
         QCOMPARE(scaled.maxValue, 99);
         QCOMPARE(scaled(1, 1), 65);
+    }
+
+    void scaleFactorFromSinglePrecisionScores() {
+        // Pearson, a one-hot query column: its best score after the median shift is
+        // 1 - (-1/3) = 4/3, and with o = -2 exact arithmetic gives k = 100 / (10/3) = 30 on the
+        // dot. Scores are stored as float, whose 4/3 is a little larger: k = 29, MEME's factor
+        // (tests/data/compare/tomtom_pearson; with k = 30 filter5's top p was 3x MEME's).
+        compare::ScoreMatrix s;
+        s.rows = 1;
+        s.cols = 3;
+        s.values = {float(1.0 + 1.0 / 3.0), 0.0f, -1.1f};
+        QVERIFY(double(s.values[0]) > 4.0 / 3.0);
+        const auto scaled = compare::scaleScores(s);
+        QCOMPARE(scaled.offset, -2);
+        QCOMPARE(scaled.factor, 29);
+        QCOMPARE(scaled.values, (std::vector<int>{97, 58, 26}));  // 96.67, 58, 26.1
     }
 
     void scaleConstantMatrix() {

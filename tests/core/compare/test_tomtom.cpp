@@ -68,9 +68,10 @@ motif::Motif mutated(const motif::Motif& m, Rng& rng, double amount) {
 }
 
 
-// A second, deliberately plain implementation of TOMTOM.md for the ed distance (full sort for
-// the median, direct convolutions, the spec's fold for the maximum), to check how the fast
-// implementation composes its steps. Returns, per target, the best strand's result.
+// A second, deliberately plain implementation of docs/tomtom.md for the ed distance (full sort
+// for the median, direct convolutions, the spec's fold for the maximum; scores held as float as
+// the spec says), to check how the fast implementation composes its steps. Returns, per target,
+// the best strand's result.
 struct Reference {
     double p = 1;
     int offset = 0;
@@ -95,17 +96,17 @@ std::vector<Reference> referenceTomtom(const motif::Motif& query, const motif::M
     for (const auto& e : entries)
         for (int c = 0; c < e.width(); ++c) columns.push_back(e.probs.col(c));
     const int T = int(columns.size());
-    std::vector<std::vector<double>> S{std::size_t(lq), std::vector<double>(std::size_t(T))};
+    std::vector<std::vector<float>> S{std::size_t(lq), std::vector<float>(std::size_t(T))};
     for (int i = 0; i < lq; ++i)
         for (int t = 0; t < T; ++t)
-            S[std::size_t(i)][std::size_t(t)] = -(q.probs.col(i) - columns[std::size_t(t)]).norm();
+            S[std::size_t(i)][std::size_t(t)] = float(-(q.probs.col(i) - columns[std::size_t(t)]).norm());
     if (complete)
         for (auto& row : S) {
-            std::vector<double> sorted = row;
+            std::vector<double> sorted(row.begin(), row.end());
             std::sort(sorted.begin(), sorted.end());
             const double median = (sorted[std::size_t(std::max(0, T / 2 - 1))] +
                                    sorted[std::size_t(std::max(0, (T + 1) / 2 - 1))]) / 2;
-            for (auto& v : row) v -= median;
+            for (auto& v : row) v = float(double(v) - median);
         }
     double small = 1e300, large = -1e300;
     for (const auto& row : S)

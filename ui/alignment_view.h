@@ -14,7 +14,7 @@
 // orientations are Tomtom's (compare/tomtom.h): query column i pairs with column i + offset of
 // the target as aligned. A hit is E < evalueThreshold() (strict, as interpret::MatchOptions).
 //
-// Presets (shared/docs/TOMTOM.md, "Presets users expect"):
+// Presets (docs/tomtom.md, "Presets"):
 //   Koo & Eddy 2019   ed distance, complete scoring, min overlap 1, hits E < 0.1, logos with
 //                     the small-sample correction
 //   Web / TF-MoDISco  pearson, complete scoring, min overlap 5, hits E < 10, no small-sample

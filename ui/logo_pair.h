@@ -2,7 +2,7 @@
 // Two motifs aligned as Tomtom aligned them, drawn as one figure: the query logo above the
 // target logo on a shared column scale, the aligned (overlapping) columns shaded in both.
 //
-// Offset convention (Tomtom's Optimal_offset, see /work/shared/docs/TOMTOM.md, "Alignments"):
+// Offset convention (Tomtom's Optimal_offset, see docs/tomtom.md, "Complete scoring", step 4):
 // configuration c pairs query column Lq - c with target column 0 when c <= Lq, and query
 // column 0 with target column c - Lq otherwise; Optimal_offset o = c - Lq. In both cases
 //     query column i  is aligned with  target column i + o      (0-based),

@@ -1,8 +1,8 @@
 #pragma once
 // Tomtom: which database motifs does a query motif resemble, and how significantly?
 // MotifLoom's built-in equivalent of MEME Suite 5.5's `tomtom` (Gupta et al., Genome Biology
-// 8:R24, 2007; complete scoring: Tanaka et al., Bioinformatics 27:1603, 2011), implemented
-// from shared/docs/TOMTOM.md.
+// 8:R24, 2007; complete scoring: Tanaka et al., Bioinformatics 27:1603, 2011); the algorithm
+// as implemented, its options and how it is checked: docs/tomtom.md.
 //
 // Pipeline per query (each step its own file):
 //   column_scores    query column x every target column (both strands), one distance;

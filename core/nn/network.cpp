@@ -636,6 +636,10 @@ std::vector<float> Network::inputGradient(const std::uint8_t* codes, std::size_t
     return out;
 }
 
+std::vector<std::span<float>> Network::layerState(int layerIndex) {
+    return mLayers[std::size_t(layerIndex)]->stateTensors();
+}
+
 std::vector<float> Network::convFilters(int layerIndex) const {
     const auto* conv = dynamic_cast<const Conv1D*>(&layer(layerIndex));
     assert(conv);

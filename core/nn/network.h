@@ -37,6 +37,7 @@
 #include <iosfwd>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -122,6 +123,12 @@ public:
     // Weights of convolution layer `layerIndex` as filters x channels x width
     // ([f][c][k]; for the first layer channels are A,C,G,T), ready for raw-weight logos.
     std::vector<float> convFilters(int layerIndex) const;
+
+    // Everything layer `layerIndex` saves, in the layouts of nn/layer.h: conv/dense weight then
+    // bias (if any); batch norm gamma, beta, running mean, running variance; nothing for the
+    // other layers. Writable views, for importing weights trained elsewhere (core/exchange);
+    // valid as long as parameters() views are.
+    std::vector<std::span<float>> layerState(int layerIndex);
 
     // ---- persistence ----
     // Architecture, penalties, weights and running statistics; binary, versioned, checksummed.

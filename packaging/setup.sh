@@ -10,6 +10,8 @@ packages=(
   libeigen3-dev libtbb-dev zlib1g-dev nlohmann-json3-dev
   fonts-dejavu-core            # logos and offscreen tests draw letters
   xvfb xauth                   # headless screenshots and GUI runs without a display
+  python3-torch python3-numpy  # the exported PyTorch project and its tests (/usr/bin/python3)
+  python3-onnx                 # ONNX export/import checks
 )
 
 missing=()

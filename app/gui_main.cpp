@@ -3,7 +3,7 @@
 //   motifloom [SESSION.motifloom]
 //
 // Without an argument the window opens on the Koo & Eddy demo (synthetic data, CNN-25).
-#include "main_window.h"
+#include "app_window/main_window.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

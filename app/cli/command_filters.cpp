@@ -12,8 +12,8 @@
 #include "util/data_paths.h"
 #include "util/parallel.h"
 
-#include "logo_export.h"
-#include "logo_grid.h"
+#include "logo/logo_export.h"
+#include "logo/logo_grid.h"
 
 #include <QGuiApplication>
 

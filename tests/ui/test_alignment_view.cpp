@@ -3,7 +3,7 @@
 // reverse complement on '-', a slice of it at the slice's offset (also on '-'); presets and the
 // distance combo set the Tomtom options; empty filters show a message; the figure exports to
 // PNG/SVG/PDF. Set MOTIFLOOM_ALIGNMENT_SAMPLE_DIR to keep a screenshot and the figures.
-#include "alignment_view.h"
+#include "filters/alignment_view.h"
 #include "data_recipe.h"
 
 #include "motif/motif_math.h"

@@ -2,9 +2,9 @@
 // CNN-25 layer by layer, exact undo/redo, presets, problems, derived columns) and the widget's
 // wiring (form -> model, preset combo).
 
-#include "architecture_editor.h"
-#include "architecture_layer_form.h"
-#include "architecture_model.h"
+#include "architecture/architecture_editor.h"
+#include "architecture/architecture_layer_form.h"
+#include "architecture/architecture_model.h"
 
 #include "arch/presets.h"
 

@@ -2,11 +2,11 @@
 // FASTA inputs, errors naming the line, cancellation) and of the panel itself (recipe round
 // trip, background load, error and cancel paths).
 
-#include "adaptive_box.h"
-#include "data_panel.h"
+#include "widgets/adaptive_box.h"
+#include "data/data_panel.h"
 #include "data_recipe.h"
-#include "motif_picker.h"
-#include "sequence_preview.h"
+#include "data/motif_picker.h"
+#include "data/sequence_preview.h"
 
 #include "util/input_error.h"
 

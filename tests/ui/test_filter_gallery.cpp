@@ -8,12 +8,12 @@
 // of those motifs. Its activation PWMs are matched against the bundled JASPAR file, so the
 // snapshot is what the trainer would deliver, with every kind of filter in it.
 // Set MOTIFLOOM_GALLERY_PNG=/path.png to save a screenshot of the gallery for review.
-#include "filter_gallery.h"
-#include "match_scoreboard.h"
-#include "run_filter_grid.h"
+#include "filters/filter_gallery.h"
+#include "filters/match_scoreboard.h"
+#include "filters/run_filter_grid.h"
 #include "run_record.h"
-#include "training_controller.h"
-#include "training_types.h"
+#include "training/training_controller.h"
+#include "training/training_types.h"
 
 #include "interpret/filter_matches.h"
 #include "interpret/filter_pwm.h"

@@ -1,15 +1,15 @@
 // Tests for the sequence-logo renderer (ui/logo_*): stack layout against hand-computed
 // information content, palettes, exact letter heights in pixels, PNG/SVG/PDF export, grids,
 // aligned pairs and the widget. Set MOTIFLOOM_LOGO_SAMPLE_DIR to keep the sample figures.
-#include "logo_export.h"
-#include "logo_glyphs.h"
-#include "logo_grid.h"
-#include "logo_layout.h"
-#include "logo_painter.h"
-#include "logo_pair.h"
-#include "logo_palette.h"
-#include "logo_style.h"
-#include "logo_widget.h"
+#include "logo/logo_export.h"
+#include "logo/logo_glyphs.h"
+#include "logo/logo_grid.h"
+#include "logo/logo_layout.h"
+#include "logo/logo_painter.h"
+#include "logo/logo_pair.h"
+#include "logo/logo_palette.h"
+#include "logo/logo_style.h"
+#include "widgets/logo_widget.h"
 
 #include "motif/motif_math.h"
 #include "util/input_error.h"

@@ -6,11 +6,11 @@
 // compares numbers to 1e-3 (coordinates are written with a few decimals); everything else, tag
 // for tag, must be identical. To store new pictures after an intended change of the drawing,
 // run the test with MOTIFLOOM_UPDATE_LOGO_GOLDEN=1 and review the diff of tests/data/logo/.
-#include "logo_export.h"
-#include "logo_grid.h"
-#include "logo_painter.h"
-#include "logo_pair.h"
-#include "logo_style.h"
+#include "logo/logo_export.h"
+#include "logo/logo_grid.h"
+#include "logo/logo_painter.h"
+#include "logo/logo_pair.h"
+#include "logo/logo_style.h"
 
 #include "motif/motif_io.h"
 

@@ -1,17 +1,17 @@
 // Tests for the main window (ui/main_window.h): the first-run defaults, "Train" alone loading
 // the data and training, runs kept and compared, session save -> reopen through the window, a
 // broken session reported without touching the current one, errors as messages.
-#include "architecture_editor.h"
-#include "compare_view.h"
-#include "dashboard.h"
-#include "alignment_view.h"
-#include "data_panel.h"
-#include "filter_gallery.h"
-#include "main_window.h"
-#include "run_filter_grid.h"
-#include "run_list_model.h"
-#include "training_controller.h"
-#include "training_settings_widget.h"
+#include "architecture/architecture_editor.h"
+#include "compare/compare_view.h"
+#include "training/dashboard.h"
+#include "filters/alignment_view.h"
+#include "data/data_panel.h"
+#include "filters/filter_gallery.h"
+#include "app_window/main_window.h"
+#include "filters/run_filter_grid.h"
+#include "runs/run_list_model.h"
+#include "training/training_controller.h"
+#include "training/training_settings_widget.h"
 
 #include "arch/presets.h"
 

@@ -1,7 +1,7 @@
 // Tests for session files (ui/session.h) and the run records they hold (ui/run_record.h):
 // save -> load round trip (values equal, bytes identical on re-save, the weights predict the
 // same), broken files named with their problem, the comparison table (ui/compare_table.h).
-#include "compare_table.h"
+#include "compare/compare_table.h"
 #include "data_recipe.h"
 #include "session.h"
 

@@ -1,8 +1,8 @@
 // Tests for the training controller (ui/training_controller.h) and the live dashboard: short
 // real training runs on tiny synthetic data driven through the controller's signals; stop and
 // pause mid-run; errors as messages; and the event loop's responsiveness while training.
-#include "dashboard.h"
-#include "training_controller.h"
+#include "training/dashboard.h"
+#include "training/training_controller.h"
 
 #include "arch/presets.h"
 #include "util/parallel.h"

@@ -1,0 +1,423 @@
+#include "filters/filter_gallery.h"
+
+#include "interpret/filter_pwm.h"
+#include "logo/logo_grid.h"
+#include "logo/logo_painter.h"
+#include "filters/match_scoreboard.h"
+#include "motif/motif_io.h"
+#include "filters/run_filter_grid.h"
+#include "run_record.h"
+#include "app_window/settings.h"
+#include "training/training_types.h"
+#include "util/input_error.h"
+
+#include <QButtonGroup>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMessageBox>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace motifloom::ui {
+namespace {
+
+QToolButton* toggleButton(QWidget* parent, const QString& text, const QString& tip) {
+    auto* b = new QToolButton(parent);
+    b->setText(text);
+    b->setCheckable(true);
+    b->setAutoRaise(false);
+    b->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    b->setToolTip(tip);
+    b->setMinimumWidth(b->fontMetrics().horizontalAdvance(text) + 18);
+    return b;
+}
+
+// Two exclusive buttons side by side, as one control.
+QWidget* pairOf(QWidget* parent, QToolButton* a, QToolButton* b) {
+    auto* box = new QWidget(parent);
+    auto* l = new QHBoxLayout(box);
+    l->setContentsMargins(0, 0, 0, 0);
+    l->setSpacing(0);
+    a->setParent(box);
+    b->setParent(box);
+    l->addWidget(a);
+    l->addWidget(b);
+    auto* group = new QButtonGroup(box);
+    group->setExclusive(true);
+    group->addButton(a);
+    group->addButton(b);
+    return box;
+}
+
+QString plainTip(const QString& html) { return QStringLiteral("<p style='white-space:normal'>%1</p>").arg(html); }
+
+}  // namespace
+
+FilterGallery::FilterGallery(QWidget* parent) : QWidget(parent) {
+    buildUi();
+    clear();
+}
+
+FilterGallery::~FilterGallery() = default;
+
+void FilterGallery::buildUi() {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+
+    // ---- toggles and exports ---------------------------------------------------------------
+    auto* bar = new QHBoxLayout;
+    bar->setSpacing(10);
+    auto* bits = toggleButton(this, tr("Bits"),
+        plainTip(tr("<b>Information content.</b> Each column is as tall as the information it carries: 2 bits "
+                    "when only one base occurs there, 0 when all four are equally likely (2 minus the column's "
+                    "entropy). Letters share the column in proportion to their probability, so conserved "
+                    "positions stand out and unimportant ones shrink. This is how motif logos are usually drawn.")));
+    auto* probability = toggleButton(this, tr("Probability"),
+        plainTip(tr("<b>Base probabilities.</b> Every column is full height (1) and each letter is as tall as its "
+                    "probability. Shows the base composition even of weakly conserved positions, which the bits "
+                    "view flattens.")));
+    auto* clipped = toggleButton(this, tr("Clipped"),
+        plainTip(tr("<b>What Tomtom compared.</b> Before a filter is compared with the motif database its PWM is "
+                    "clipped to the informative core: from the first to the last column above 0.5 bits, widened by "
+                    "3 columns on each side. The captions' matches and E-values are for these clipped motifs. "
+                    "Filters without any column above 0.5 bits are <i>uninformative</i> and were not compared.")));
+    auto* full = toggleButton(this, tr("Full"),
+        plainTip(tr("<b>The whole PWM</b>: as wide as the filter (its receptive field), flanks included. Flanks "
+                    "are often close to uniform: the filter responds to a shorter motif than it is wide.")));
+    auto* activation = toggleButton(this, tr("Activation"),
+        plainTip(tr("<b>Activation-based PWMs</b> (the paper's method). Run the data through the network, take "
+                    "every place where the filter fires above half its maximum, align the input windows there "
+                    "and count the bases, weighted by the activation. Shows what the filter responds to in real "
+                    "sequences.")));
+    auto* raw = toggleButton(this, tr("Raw weights"),
+        plainTip(tr("<b>The filter's weights themselves</b>: at each position a softmax turns the four bases' "
+                    "weights into probabilities (only their differences matter). Ignores batch normalisation, "
+                    "the ReLU and the data, so it can differ from what the filter actually detects. Captions and "
+                    "true-motif marks stay those of the <i>activation</i> PWMs' Tomtom matches.")));
+    mBitsButton = bits;
+    mProbabilityButton = probability;
+    mClippedButton = clipped;
+    mFullButton = full;
+    mActivationButton = activation;
+    mRawButton = raw;
+    mRawTip = raw->toolTip();
+    bar->addWidget(pairOf(this, bits, probability));
+    bar->addWidget(pairOf(this, clipped, full));
+    bar->addWidget(pairOf(this, activation, raw));
+    mMode = new QLabel(this);
+    QPalette dim = mMode->palette();
+    QColor c = dim.color(QPalette::WindowText);
+    c.setAlpha(160);
+    dim.setColor(QPalette::WindowText, c);
+    mMode->setPalette(dim);
+    mMode->setToolTip(tr("What the logos show. The matches in the captions are always those of the clipped "
+                         "activation PWMs."));
+    bar->addWidget(mMode, 1);
+    auto* exportLogos = new QToolButton(this);
+    exportLogos->setText(tr("Export logos\u2026"));
+    exportLogos->setToolTip(tr("Save the gallery as drawn (same toggles, captions and marks) as an SVG, PNG or PDF "
+                               "figure."));
+    auto* exportMeme = new QToolButton(this);
+    exportMeme->setText(tr("Export MEME\u2026"));
+    exportMeme->setToolTip(tr("Save the filters' motifs as drawn (clipped or full, activation or raw weights) as a "
+                              "MEME motif file, e.g. for Tomtom or another database search. Filters that never fire "
+                              "are left out."));
+    mExportLogosButton = exportLogos;
+    mExportMemeButton = exportMeme;
+    bar->addWidget(exportLogos);
+    bar->addWidget(exportMeme);
+    layout->addLayout(bar);
+
+    connect(bits, &QToolButton::toggled, this, [this](bool on) { if (on) setLogoKind(LogoKind::Bits); });
+    connect(probability, &QToolButton::toggled, this, [this](bool on) { if (on) setLogoKind(LogoKind::Probability); });
+    connect(clipped, &QToolButton::toggled, this, [this](bool on) { if (on) setClipped(true); });
+    connect(full, &QToolButton::toggled, this, [this](bool on) { if (on) setClipped(false); });
+    connect(activation, &QToolButton::toggled, this, [this](bool on) { if (on) setRawWeights(false); });
+    connect(raw, &QToolButton::toggled, this, [this](bool on) { if (on) setRawWeights(true); });
+    connect(exportLogos, &QToolButton::clicked, this, &FilterGallery::exportLogosInteractive);
+    connect(exportMeme, &QToolButton::clicked, this, &FilterGallery::exportMemeInteractive);
+
+    // ---- grid | scoreboard -------------------------------------------------------------------
+    mSplitter = new QSplitter(Qt::Horizontal, this);
+    mSplitter->setChildrenCollapsible(false);
+    mScroll = new QScrollArea(mSplitter);
+    mGrid = new RunFilterGrid;
+    mGrid->setCellWidth(190);
+    mScroll->setWidget(mGrid);
+    mScroll->setWidgetResizable(true);
+    mScroll->setFrameShape(QFrame::NoFrame);
+    mGrid->fitToViewport(mScroll);
+    connect(mGrid, &RunFilterGrid::filterClicked, this, &FilterGallery::filterClicked);
+    mScoreboard = new MatchScoreboard(mSplitter);
+    mScoreboard->setMinimumWidth(250);
+    mSplitter->addWidget(mScroll);
+    mSplitter->addWidget(mScoreboard);
+    mSplitter->setStretchFactor(0, 1);
+    mSplitter->setStretchFactor(1, 0);
+    mSplitter->setSizes({800, 270});
+    layout->addWidget(mSplitter, 1);
+    syncButtons();
+}
+
+// ---- content -----------------------------------------------------------------------------------
+
+void FilterGallery::setSnapshot(std::shared_ptr<const FilterSnapshot> snapshot) {
+    if (!snapshot) return clear();
+    mRun.reset();
+    mSnapshot = std::move(snapshot);
+    const FilterSnapshot& s = *mSnapshot;
+    mGrid->setSnapshot(s);
+    if (!s.matched)
+        mScoreboard->showNote(s.matchNote.empty() ? tr("The filters were not compared with a motif database.")
+                                                  : QString::fromStdString(s.matchNote));
+    else if (s.final)
+        mScoreboard->showSummary(s.summary, tr("Final filters (%1 set)").arg(QString::fromStdString(s.dataPart)));
+    else
+        mScoreboard->addPoint(s.epoch, s.summary);
+    contentChanged();
+}
+
+void FilterGallery::setRun(std::shared_ptr<const RunRecord> run) {
+    if (!run) return clear();
+    mSnapshot.reset();
+    mRun = std::move(run);
+    const RunRecord& r = *mRun;
+    mScoreboard->setHistory(r.matchHistory);
+    if (!r.filters) {
+        mGrid->showMessage(tr("No filters were kept for this run."));
+        mScoreboard->showNote(tr("No filters were kept for this run."));
+    } else {
+        mGrid->setRunFilters(*r.filters);
+        if (r.filters->matched)
+            mScoreboard->showSummary(r.filters->summary,
+                                     tr("Final filters (%1 set)").arg(QString::fromStdString(r.filters->dataPart)));
+        else
+            mScoreboard->showNote(r.filters->matchNote.empty()
+                                      ? tr("The filters were not compared with a motif database.")
+                                      : QString::fromStdString(r.filters->matchNote));
+    }
+    contentChanged();
+}
+
+void FilterGallery::showMessage(const QString& text) {
+    mSnapshot.reset();
+    mRun.reset();
+    mGrid->showMessage(text);
+    mScoreboard->clear();
+    contentChanged();
+}
+
+void FilterGallery::clear() {
+    showMessage(tr("Train a model, or select a run in the Runs list, to see its first-layer filters."));
+}
+
+bool FilterGallery::hasFilters() const { return mGrid->filterCount() > 0; }
+
+void FilterGallery::contentChanged() {
+    mClippedMotifs.clear();
+    mRawMotifs.clear();
+    mRawProblem.clear();
+    const interpret::FilterPwmSet* set = pwms();
+    const std::shared_ptr<const nn::Network> network = mSnapshot ? mSnapshot->network
+                                                       : mRun    ? mRun->network
+                                                                 : nullptr;
+    if (set) {
+        // The trainer matched with the default clipping (training_worker.cpp): show the same.
+        mClippedMotifs = interpret::comparisonMotifs(*set, interpret::ClipOptions{});
+        if (!network) {
+            mRawProblem = tr("No weights were kept for these filters.");
+        } else {
+            try {
+                mRawMotifs = interpret::rawWeightPwms(*network);
+                if (mRawMotifs.size() != set->filters.size()) {
+                    mRawMotifs.clear();
+                    mRawProblem = tr("The weights do not belong to these filters.");
+                }
+            } catch (const std::exception& e) {
+                mRawProblem = tr("The first-layer weights cannot be read: %1").arg(QString::fromUtf8(e.what()));
+            }
+        }
+    }
+    applyMode();
+}
+
+// ---- modes -------------------------------------------------------------------------------------
+
+void FilterGallery::setLogoKind(LogoKind kind) {
+    mKind = kind;
+    applyMode();
+}
+
+void FilterGallery::setClipped(bool clipped) {
+    mClipped = clipped;
+    applyMode();
+}
+
+void FilterGallery::setRawWeights(bool raw) {
+    mRaw = raw;
+    applyMode();
+}
+
+bool FilterGallery::rawWeightsAvailable() const { return !mRawMotifs.empty(); }
+
+void FilterGallery::applyMode() {
+    mGrid->setLogoKind(mKind);
+    if (hasFilters()) {
+        if (rawWeightsShown())
+            mGrid->setDisplayMotifs(mRawMotifs, tr("no weights"),
+                                    tr("Drawn: the raw first-layer weights (softmax per position). The caption and "
+                                       "the true-motif mark come from the activation PWM's matches."));
+        else if (mClipped)
+            mGrid->setDisplayMotifs(mClippedMotifs, tr("not compared"),
+                                    tr("Drawn: the clipped PWM that Tomtom compared (columns above 0.5 bits, "
+                                       "widened by 3 on each side)."));
+        else
+            mGrid->setDisplayMotifs({});
+    }
+    syncButtons();
+}
+
+void FilterGallery::syncButtons() {
+    const QSignalBlocker b1(mBitsButton), b2(mProbabilityButton), b3(mClippedButton), b4(mFullButton),
+        b5(mActivationButton), b6(mRawButton);
+    mBitsButton->setChecked(mKind != LogoKind::Probability);
+    mProbabilityButton->setChecked(mKind == LogoKind::Probability);
+    mClippedButton->setChecked(mClipped);
+    mFullButton->setChecked(!mClipped);
+    const bool raw = rawWeightsShown();
+    mActivationButton->setChecked(!raw);
+    mRawButton->setChecked(raw);
+    // Raw weights have the filter's width: clipping is about activation PWMs only.
+    mClippedButton->setEnabled(!raw);
+    mFullButton->setEnabled(!raw);
+    mRawButton->setEnabled(rawWeightsAvailable() || !hasFilters());
+    mRawButton->setToolTip(hasFilters() && !rawWeightsAvailable()
+                               ? mRawTip + plainTip(tr("<i>Not available here: %1</i>").arg(mRawProblem.toHtmlEscaped()))
+                               : mRawTip);
+    mExportLogosButton->setEnabled(hasFilters());
+    mExportMemeButton->setEnabled(hasFilters());
+    mMode->setText(hasFilters() ? modeDescription() : QString());
+}
+
+QString FilterGallery::modeDescription() const {
+    const QString kind = mKind == LogoKind::Probability ? tr("probability") : tr("bits");
+    QString what;
+    if (rawWeightsShown()) what = tr("raw first-layer weights (softmax per position)");
+    else if (mClipped) what = tr("clipped activation PWMs (as compared by Tomtom)");
+    else what = tr("full activation PWMs");
+    return kind + QStringLiteral(" \u00b7 ") + what;
+}
+
+motif::MotifList FilterGallery::shownMotifs() const {
+    motif::MotifList out;
+    for (const LogoCell& cell : mGrid->cells()) {
+        motif::Motif m = cell.motif;
+        if (cell.neverFires) m.probs.resize(4, 0);
+        out.push_back(std::move(m));
+    }
+    return out;
+}
+
+// ---- exports -----------------------------------------------------------------------------------
+
+int FilterGallery::exportColumns() const {
+    const int n = mGrid->filterCount();
+    // The columns on screen; a gallery never shown has no width yet: six per row then.
+    if (mGrid->width() > 0 && mGrid->isVisible()) return std::clamp(mGrid->columnCount(), 1, std::max(1, n));
+    return std::clamp(6, 1, std::max(1, n));
+}
+
+LogoStyle FilterGallery::exportStyle() const {
+    LogoStyle style = mGrid->logoStyle();
+    style.fontPixelSize = kDefaultLogoFontSize;
+    style.title = mGrid->headline();
+    style.caption = modeDescription();
+    return style;
+}
+
+QSize FilterGallery::exportSize() const {
+    if (!hasFilters()) return {};
+    const QSizeF s = preferredLogoGridSize(mGrid->cells(), exportColumns(), exportStyle());
+    return {int(std::ceil(s.width())), int(std::ceil(s.height()))};
+}
+
+void FilterGallery::exportLogos(const QString& path, const ImageExportOptions& options) const {
+    if (!hasFilters()) throw InputError(path.toStdString(), 0, "there are no filters to export");
+    const std::vector<LogoCell> cells = mGrid->cells();
+    const int columns = exportColumns();
+    const LogoStyle style = exportStyle();
+    ImageExportOptions o = options;
+    if (o.title.isEmpty()) o.title = mGrid->headline();
+    exportLogoImage(path, exportSize(),
+                    [&](QPainter& painter, const QRectF& rect) { paintLogoGrid(painter, rect, cells, columns, style); }, o);
+}
+
+const interpret::FilterPwmSet* FilterGallery::pwms() const {
+    if (mSnapshot) return &mSnapshot->pwms;
+    if (mRun && mRun->filters) return &mRun->filters->pwms;
+    return nullptr;
+}
+
+int FilterGallery::exportMeme(const QString& path) const {
+    motif::MotifList motifs;
+    const interpret::FilterPwmSet* set = pwms();
+    const motif::MotifList shown = shownMotifs();
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+        // Dead filters are left out in every mode (their raw weights included): nothing learned.
+        const bool fires = set && i < set->filters.size() && set->filters[i].fires();
+        if (fires && shown[i].width() > 0) motifs.push_back(shown[i]);
+    }
+    if (motifs.empty())
+        throw InputError(path.toStdString(), 0,
+                         hasFilters() ? "no filter has a motif to write (they never fire or are uninformative)"
+                                      : "there are no filters to export");
+    motif::writeMeme(path.toStdString(), motifs);
+    return int(motifs.size());
+}
+
+void FilterGallery::exportLogosInteractive() {
+    if (!hasFilters()) return;
+    QString selected = tr("SVG vector image (*.svg)");
+    const QString filters = tr("SVG vector image (*.svg);;PNG image (*.png);;PDF document (*.pdf)");
+    QString path = QFileDialog::getSaveFileName(this, tr("Export filter logos"),
+                                                AppSettings::lastDirectory() + QStringLiteral("/filters.svg"),
+                                                filters, &selected);
+    if (path.isEmpty()) return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += selected.contains(QLatin1String("*.png")) ? QStringLiteral(".png")
+                : selected.contains(QLatin1String("*.pdf")) ? QStringLiteral(".pdf")
+                                                            : QStringLiteral(".svg");
+    try {
+        ImageExportOptions options;
+        options.pixelRatio = 2.0;  // PNG: sharp on paper and high-DPI screens
+        exportLogos(path, options);
+        AppSettings::setLastDirectory(path);
+    } catch (const std::exception& e) {
+        QMessageBox::warning(this, tr("Export logos"), tr("The logos could not be saved: %1").arg(QString::fromUtf8(e.what())));
+    }
+}
+
+void FilterGallery::exportMemeInteractive() {
+    if (!hasFilters()) return;
+    QString path = QFileDialog::getSaveFileName(this, tr("Export filters as MEME motifs"),
+                                                AppSettings::lastDirectory() + QStringLiteral("/filters.meme"),
+                                                tr("MEME motif file (*.meme *.txt)"));
+    if (path.isEmpty()) return;
+    if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".meme");
+    try {
+        exportMeme(path);
+        AppSettings::setLastDirectory(path);
+    } catch (const std::exception& e) {
+        QMessageBox::warning(this, tr("Export MEME"), tr("The motifs could not be saved: %1").arg(QString::fromUtf8(e.what())));
+    }
+}
+
+}  // namespace motifloom::ui

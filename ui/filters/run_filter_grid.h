@@ -1,0 +1,124 @@
+#pragma once
+// RunFilterGrid: the first-layer filters of a run (or of a live snapshot) as one grid of
+// sequence logos (logo_grid.h), each captioned with its best database match; filters that
+// match a true motif are highlighted, filters that never fire show the "never fires"
+// placeholder. Used live in the training dashboard and side by side in the comparison view.
+//
+// Width-driven layout: as many columns as fit at about `cellWidth()` logical pixels each
+// (or a fixed column count), rows follow; heightForWidth() tells layouts and scroll areas the
+// height. Painting is vector (crisp at any device pixel ratio). Hovering a cell shows the
+// filter's matches as a tooltip; a click emits filterClicked(index).
+//
+// Display options (for the filter gallery, filter_gallery.h): the logo kind (bits or
+// probability), and other motifs to draw in place of the activation PWMs, one per filter in
+// filter order (e.g. the clipped motifs Tomtom compared, or raw-weight PWMs). Captions,
+// highlights and tooltips always stay those of the PWMs' matches. New content (setSnapshot,
+// setRunFilters, showMessage) drops the replacement motifs; the logo kind is kept.
+// Owns copies of what it shows.
+
+#include "interpret/filter_matches.h"
+#include "interpret/filter_pwm.h"
+#include "logo/logo_grid.h"
+#include "logo/logo_style.h"
+#include "motif/motif.h"
+
+#include <QPixmap>
+
+class QAbstractScrollArea;
+#include <QWidget>
+
+#include <vector>
+
+namespace motifloom::ui {
+
+struct FilterSnapshot;
+struct RunFilters;
+
+class RunFilterGrid : public QWidget {
+    Q_OBJECT
+public:
+    explicit RunFilterGrid(QWidget* parent = nullptr);
+
+    void setSnapshot(const FilterSnapshot& snapshot);
+    void setRunFilters(const RunFilters& filters);
+    // Shows only `text` (e.g. "Filters appear after the first epoch").
+    void showMessage(const QString& text);
+
+    // Bits (default) or Probability; Weight works too.
+    void setLogoKind(LogoKind kind);
+    LogoKind logoKind() const { return mKind; }
+    // Draws motifs[i] in cell i instead of the activation PWM (fewer motifs than filters: the
+    // rest keep their PWMs); a width-0 motif draws the placeholder labelled `emptyLabel`. A
+    // filter that never fires is captioned "never fires" then. `note` (plain text) ends every
+    // cell's tooltip, e.g. what is drawn. An empty list restores the PWMs.
+    void setDisplayMotifs(motif::MotifList motifs, const QString& emptyLabel = {}, const QString& note = {});
+    bool showsDisplayMotifs() const { return !mDisplay.empty(); }
+    // The style cells are painted with (kind, no axes, placeholder label), e.g. for exports.
+    LogoStyle logoStyle() const;
+
+    void setColumns(int columns);  // 0 = as many as fit (default)
+    void setCellWidth(int px);     // target logical width of a cell when columns = 0
+    // With h > 0 (and columns = 0): the largest cells (up to maxCellWidth) for which the whole
+    // grid fits in h logical pixels, e.g. the visible height of an enclosing scroll area; when
+    // even cellWidth()-wide cells do not fit, cellWidth() (and scrolling).
+    void setFitHeight(int h);
+    // Keeps the fit height equal to the visible height of `area` (the grid is its widget).
+    void fitToViewport(QAbstractScrollArea* area);
+    static constexpr int kMaxCellWidth = 340;
+    int cellWidth() const { return mCellWidth; }
+    int filterCount() const { return int(mCells.size()); }
+    const std::vector<LogoCell>& cells() const { return mCells; }
+    QString headline() const { return mHeadline; }  // "epoch 4 · 30 filters · 12 match a true motif"
+    QString message() const { return mMessage; }    // shown instead of cells; empty with cells
+    QString toolTipOf(int index) const;             // rich text, as shown on hover
+    // Columns at the current width, and the rectangle of cell `index` (widget coordinates;
+    // empty when out of range).
+    int columnCount() const { return columnsFor(width()); }
+    QRectF cellRect(int index) const;
+
+    bool hasHeightForWidth() const override { return true; }
+    int heightForWidth(int width) const override;
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+Q_SIGNALS:
+    void filterClicked(int index);
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    bool event(QEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void setCells(const interpret::FilterPwmSet& pwms, bool matched,
+                  const std::vector<interpret::FilterMatches>& matches, const std::vector<std::string>& truthNames,
+                  const QString& headline);
+    void applyDisplay();  // mCells / mTips from the base cells and mDisplay
+    int columnsFor(int width) const;
+    double cellAspect() const;  // height / width of one cell
+    int cellAt(const QPoint& pos) const;
+    void paintContent(QPainter& painter) const;
+
+    std::vector<LogoCell> mCells;      // as drawn
+    std::vector<QString> mTips;
+    std::vector<LogoCell> mBaseCells;  // with the activation PWMs
+    std::vector<QString> mBaseTips;
+    std::vector<bool> mSilent;         // per filter: never fires
+    motif::MotifList mDisplay;         // replacement motifs; empty = none
+    QString mDisplayEmptyLabel;
+    QString mDisplayNote;
+    LogoKind mKind = LogoKind::Bits;
+    QString mHeadline;
+    QString mMessage;
+    int mColumns = 0;
+    int mCellWidth = 150;
+    int mFitHeight = 0;
+    QWidget* mViewport = nullptr;  // followed by fitToViewport
+    QPixmap mCache;            // the painted grid at the current size and pixel ratio
+    bool mCacheDirty = true;
+};
+
+}  // namespace motifloom::ui

@@ -1,0 +1,54 @@
+#include "training/training_types.h"
+
+#include "arch/presets.h"
+
+namespace motifloom::ui {
+
+arch::Architecture fitArchitectureToData(const arch::Architecture& in, int inputLength, int numClasses,
+                                         std::string* note) {
+    if (note) note->clear();
+    if (in.inputLength == inputLength && in.numClasses == numClasses) return in;
+    arch::Architecture out = in;
+    bool rebuilt = false;
+    // An unedited preset: rebuild it for the data (keeps the paper's layers, see presets.h).
+    if (arch::isPreset(in.name) && in.inputLength >= 1 && in.numClasses >= 1) {
+        try {
+            arch::Architecture pristine = arch::preset(in.name, in.inputLength, in.numClasses);
+            pristine.training = in.training;
+            pristine.description = in.description;
+            if (pristine == in) {
+                out = arch::preset(in.name, inputLength, numClasses);
+                out.training = in.training;
+                rebuilt = true;
+            }
+        } catch (const std::exception&) {
+            // not a usable preset: adapt the sizes below
+        }
+    }
+    if (!rebuilt) {
+        out.inputLength = inputLength;
+        if (numClasses >= 1 && !out.layers.empty() && out.layers.back().type == arch::LayerType::Dense)
+            arch::setNumClasses(out, numClasses);
+        else
+            out.numClasses = numClasses;
+    }
+    if (note) {
+        *note = "adapted " + (in.name.empty() ? std::string("the architecture") : in.name) + " to the data: ";
+        if (in.inputLength != inputLength)
+            *note += std::to_string(in.inputLength) + " -> " + std::to_string(inputLength) + " nt";
+        if (in.numClasses != numClasses) {
+            if (in.inputLength != inputLength) *note += ", ";
+            *note += std::to_string(in.numClasses) + " -> " + std::to_string(numClasses) + " classes";
+        }
+    }
+    return out;
+}
+
+std::string jobLabel(const arch::Architecture& arch, int trial) {
+    std::string label = arch.name.empty() ? std::string("custom") : arch.name;
+    label += " \u00b7 seed " + std::to_string(arch.training.seed);
+    if (trial > 0) label += " \u00b7 trial " + std::to_string(trial);
+    return label;
+}
+
+}  // namespace motifloom::ui

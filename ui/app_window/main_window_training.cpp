@@ -1,0 +1,312 @@
+// MainWindow: training, sweep launching and the kept runs (see main_window.h).
+#include "app_window/main_window.h"
+
+#include "app_window/message_bar.h"
+
+#include "app_window/settings.h"
+#include "architecture/architecture_editor.h"
+#include "compare/compare_view.h"
+#include "data/data_panel.h"
+#include "filters/alignment_view.h"
+#include "filters/filter_gallery.h"
+#include "filters/run_filter_grid.h"
+#include "runs/run_list_model.h"
+#include "training/dashboard.h"
+#include "training/training_controller.h"
+#include "training/training_settings_widget.h"
+#include "training/training_sweep_dialog.h"
+
+#include "arch/presets.h"
+#include "util/input_error.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QSaveFile>
+#include <QScreen>
+#include <QScrollArea>
+#include <QSortFilterProxyModel>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+#include <QUndoStack>
+#include <QVBoxLayout>
+#include <QWhatsThis>
+
+#include <sstream>
+
+namespace motifloom::ui {
+
+// ---- training ------------------------------------------------------------------------------------
+
+arch::Architecture MainWindow::currentArchitecture() const {
+    arch::Architecture a = mArch->architecture();
+    a.training = mSettings->settings();
+    return a;
+}
+
+bool MainWindow::dataIsCurrent() const {
+    const auto d = mData->data();
+    return d && d->recipe == mData->recipe();
+}
+
+void MainWindow::requestData() {
+    if (!mData->isLoading()) mData->load();
+    showInfo(tr("Preparing the data (%1); training starts as soon as they are ready.")
+                 .arg(QString::fromStdString(mData->recipe().describe()).toHtmlEscaped()));
+}
+
+void MainWindow::runPending() {
+    const Pending p = mPending;
+    mPending = Pending::None;
+    if (p != Pending::None && dataIsCurrent()) {
+        mMessages->hideMessage();
+        if (p == Pending::Train) startTrainingWith(mData->data());
+        else if (p == Pending::Sweep && mPendingSweep) startSweepWith(*mPendingSweep, mData->data());
+    }
+    updateActions();
+}
+
+void MainWindow::train() {
+    if (mController->isActive()) return;
+    if (!dataIsCurrent()) {
+        mPending = Pending::Train;
+        requestData();
+        updateActions();
+        return;
+    }
+    startTrainingWith(mData->data());
+}
+
+void MainWindow::startTrainingWith(std::shared_ptr<const LoadedData> data) {
+    std::string note;
+    const int length = data->splits.train.length;
+    arch::Architecture a = fitArchitectureToData(currentArchitecture(), length, int(data->classNames.size()), &note);
+    if (const auto problems = arch::validate(a); !problems.empty()) {
+        QString list;
+        for (const auto& p : problems) list += QStringLiteral("<li>%1</li>").arg(QString::fromStdString(p).toHtmlEscaped());
+        showError(tr("<b>The architecture cannot be trained on these data</b> (%1 nt, %2 classes):<ul>%3</ul>Fix it "
+                     "in the Architecture panel.")
+                      .arg(length)
+                      .arg(data->classNames.size())
+                      .arg(list));
+        mArchDock->raise();
+        return;
+    }
+    TrainingJob job;
+    job.runId = mNextRunId++;
+    job.label = jobLabel(a);
+    job.architecture = a;
+    job.data = std::move(data);
+    job.liveFilters = mDashboard->liveFilters();
+    if (!mController->start(std::move(job))) return;
+    if (!note.empty()) showInfo(QString::fromStdString(note).toHtmlEscaped() + tr(" (the architecture panel is unchanged)."));
+    else mMessages->hideMessage();
+    mTabs->setCurrentIndex(0);
+}
+
+void MainWindow::showSweepDialog() {
+    if (mController->isActive()) return;
+    TrainingSweepDialog dialog(this, mLastRunSeconds);
+    if (dialog.exec() != QDialog::Accepted) return;
+    startSweep(dialog.plan());
+}
+
+void MainWindow::startSweep(const SweepPlan& plan) {
+    if (mController->isActive() || plan.runCount() == 0) return;
+    if (!dataIsCurrent()) {
+        mPending = Pending::Sweep;
+        mPendingSweep = std::make_unique<SweepPlan>(plan);
+        requestData();
+        updateActions();
+        return;
+    }
+    startSweepWith(plan, mData->data());
+}
+
+void MainWindow::startSweepWith(const SweepPlan& plan, std::shared_ptr<const LoadedData> data) {
+    const int length = data->splits.train.length, classes = int(data->classNames.size());
+    const arch::TrainingSettings current = mSettings->settings();
+    std::vector<TrainingJob> jobs;
+    for (const std::string& name : plan.presets) {
+        for (int t = 1; t <= plan.trials; ++t) {
+            arch::Architecture a;
+            try {
+                a = arch::preset(name, length, classes);
+            } catch (const InputError& e) {
+                showError(tr("Sweep not started: %1").arg(QString::fromStdString(e.what()).toHtmlEscaped()));
+                return;
+            }
+            if (!plan.paperSettings) {
+                const double l1 = a.training.l1;  // the preset's own penalty (CNN-50) stays
+                a.training = current;
+                if (l1 > 0 && current.l1 == 0) a.training.l1 = l1;
+            }
+            a.training.seed = std::uint64_t(plan.firstSeed + t - 1);
+            if (plan.maxEpochs > 0) a.training.maxEpochs = plan.maxEpochs;
+            TrainingJob job;
+            job.runId = mNextRunId++;
+            job.label = jobLabel(a, plan.trials > 1 ? t : 0);
+            job.architecture = a;
+            job.data = data;
+            job.sweep = plan.name.toStdString();
+            job.trial = t;
+            job.liveFilters = plan.liveFilters;
+            jobs.push_back(std::move(job));
+        }
+    }
+    if (mController->startQueue(std::move(jobs), plan.name)) {
+        showInfo(tr("Sweep \"%1\": %n run(s) queued. Runs appear in the run list as they finish.", nullptr, plan.runCount())
+                     .arg(plan.name.toHtmlEscaped()));
+        mTabs->setCurrentIndex(0);
+    }
+}
+
+void MainWindow::stopTraining() {
+    // Esc is the one "stop" key: it also cancels a data load (the data panel has no shortcut of
+    // its own, which would make Esc ambiguous while the panel has focus).
+    if (mPending != Pending::None || mData->isLoading()) {
+        mPending = Pending::None;
+        mData->cancel();
+    }
+    mController->stop();
+    updateActions();
+}
+
+void MainWindow::setPaused(bool paused) {
+    if (!mController->isActive()) {
+        const QSignalBlocker b(mPause);
+        mPause->setChecked(false);
+        return;
+    }
+    mController->setPaused(paused);
+}
+
+void MainWindow::onRunFinished(std::shared_ptr<const RunRecord> run) {
+    mRuns->addRun(run);
+    mNextRunId = std::max(mNextRunId, run->id + 1);
+    mLastRunSeconds = run->seconds;
+    markModified();
+    if (run->status == RunStatus::Diverged)
+        showError(tr("<b>%1 diverged</b>: %2 The epochs before that are kept as run #%3.")
+                      .arg(QString::fromStdString(run->label).toHtmlEscaped(),
+                           QString::fromStdString(run->message).toHtmlEscaped())
+                      .arg(run->id));
+    if (run->filters) {
+        mFilterTitle->setText(tr("<b>#%1 %2</b>: final filters").arg(run->id).arg(QString::fromStdString(run->label).toHtmlEscaped()));
+        mGallery->setRun(run);
+    }
+    statusBar()->showMessage(tr("Run #%1 %2: %3, test AUROC %4")
+                                 .arg(run->id)
+                                 .arg(QString::fromStdString(run->label), QString::fromUtf8(toString(run->status)))
+                                 .arg(run->testAuroc(), 0, 'f', 3),
+                             8000);
+    // The comparison shows all runs when fewer than two are selected; the dashboard and the
+    // Filters tab keep showing the run that just ended, whatever is selected.
+    updateComparison();
+    updateActions();
+}
+
+void MainWindow::onStateChanged() {
+    updateActions();
+}
+
+void MainWindow::updateActions() {
+    const bool active = mController->isActive();
+    const bool waiting = mPending != Pending::None;
+    mTrain->setEnabled(!active && !waiting);
+    mSweep->setEnabled(!active && !waiting);
+    mPause->setEnabled(active && mController->state() != TrainingController::State::Stopping);
+    {
+        const QSignalBlocker b(mPause);
+        mPause->setChecked(mController->state() == TrainingController::State::Paused);
+    }
+    mStop->setEnabled(active || waiting || mData->isLoading());
+    mNew->setEnabled(!active);
+    mOpen->setEnabled(!active);
+    mRecentMenu->setEnabled(!active);
+    mPresetCombo->setEnabled(!active);
+    mEpochs->setEnabled(!active);
+    mArch->setEnabled(!active);
+    mSettings->setEnabled(!active);
+    const bool oneRun = selectedRuns().size() == 1 || (mDashboard->shownRun() && mDashboard->shownRun()->network);
+    mExportModel->setEnabled(oneRun);
+    mExportTsv->setEnabled(mRuns->rowCount() > 0);
+    mDeleteRuns->setEnabled(!selectedRuns().empty());
+}
+
+// ---- runs ---------------------------------------------------------------------------------------
+
+std::vector<std::shared_ptr<const RunRecord>> MainWindow::selectedRuns() const {
+    std::vector<std::shared_ptr<const RunRecord>> out;
+    if (!mRunTable->selectionModel()) return out;
+    QModelIndexList rows = mRunTable->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
+    for (const QModelIndex& index : rows)
+        if (auto run = mRuns->run(mRunProxy->mapToSource(index).row())) out.push_back(run);
+    return out;
+}
+
+void MainWindow::updateComparison() {
+    const auto selected = selectedRuns();
+    if (selected.size() >= 2) {
+        mCompare->setRuns(selected, tr("<b>%1 selected runs</b>").arg(selected.size()));
+    } else {
+        mCompare->setRuns(mRuns->runs(), mRuns->rowCount() > 0
+                                             ? tr("<b>All %1 runs</b> \u2013 select several in the Runs list to "
+                                                  "compare only those.").arg(mRuns->rowCount())
+                                             : QString());
+    }
+}
+
+void MainWindow::onSelectionChanged() {
+    updateComparison();
+    const auto selected = selectedRuns();
+    if (selected.size() == 1 && !mController->isActive()) {
+        const auto& run = selected.front();
+        mDashboard->showRun(run);
+        mFilterTitle->setText(tr("<b>#%1 %2</b>: final filters").arg(run->id).arg(QString::fromStdString(run->label).toHtmlEscaped()));
+        if (run->filters) mGallery->setRun(run);
+        else mGallery->showMessage(tr("No filters were kept for this run."));
+    }
+    updateActions();
+}
+
+void MainWindow::deleteSelectedRuns() {
+    const auto selected = selectedRuns();
+    if (selected.empty()) return;
+    const auto answer = QMessageBox::question(
+        this, tr("Delete runs"),
+        tr("Remove %n run(s) from the session? This cannot be undone (the session file keeps them until you save).",
+           nullptr, int(selected.size())));
+    if (answer != QMessageBox::Yes) return;
+    std::vector<int> ids;
+    for (const auto& r : selected) ids.push_back(r->id);
+    mRuns->removeRunsById(ids);
+    markModified();
+    onSelectionChanged();
+}
+
+}  // namespace motifloom::ui

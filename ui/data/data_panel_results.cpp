@@ -1,0 +1,173 @@
+// DataPanel: the view of the loaded data (summary, counts per class and split, warnings,
+// the sequences with their ground truth; see data_panel.h).
+#include "data/data_panel.h"
+#include "data/data_panel_parts.h"
+
+#include "widgets/adaptive_box.h"
+
+#include "architecture/architecture_model.h"
+#include "data/motif_picker.h"
+#include "data/sequence_preview.h"
+
+#include "util/input_error.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFile>
+#include <QFileInfo>
+#include <QIcon>
+#include <QPixmap>
+#include <QFormLayout>
+#include <QFrame>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRegularExpressionValidator>
+#include <QScrollArea>
+#include <QShortcut>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTextStream>
+#include <QTimer>
+#include <QToolButton>
+#include <QUrl>
+#include <QVBoxLayout>
+
+#include <atomic>
+#include <cmath>
+#include <exception>
+#include <functional>
+#include <mutex>
+
+namespace motifloom::ui {
+
+using namespace data_panel_parts;
+
+// ---- loaded data ---------------------------------------------------------------------------------
+
+QWidget* DataPanel::buildResultArea() {
+    auto* box = new QGroupBox(tr("Loaded data"));
+    auto* boxLayout = new QVBoxLayout(box);
+    auto* layout = new AdaptiveBox;
+    boxLayout->addWidget(layout);
+
+    auto* left = new QVBoxLayout;
+    mSummary = new QLabel(tr("Nothing loaded yet: choose a data set above and press <b>Generate</b>."));
+    mSummary->setWordWrap(true);
+    mSummary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    left->addWidget(mSummary);
+    mClassTable = new QTableWidget(0, 4);
+    mClassTable->setHorizontalHeaderLabels({tr("Class"), tr("Train"), tr("Valid"), tr("Test")});
+    mClassTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    for (int c = 1; c < 4; ++c) mClassTable->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    mClassTable->verticalHeader()->setVisible(false);
+    mClassTable->verticalHeader()->setDefaultSectionSize(mClassTable->fontMetrics().height() + 6);
+    mClassTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    mClassTable->setSelectionMode(QAbstractItemView::NoSelection);
+    mClassTable->setAlternatingRowColors(true);
+    mClassTable->setToolTip(tr("Sequences carrying each class, per split. Very uneven counts make some classes hard "
+                               "to learn."));
+    left->addWidget(mClassTable, 1);
+    mWarnings = new QLabel;
+    mWarnings->setWordWrap(true);
+    mWarnings->setStyleSheet(QStringLiteral("color: #8a5a00;"));
+    mWarnings->setVisible(false);
+    left->addWidget(mWarnings);
+    layout->addLayout(left, 5);
+
+    auto* right = new QVBoxLayout;
+    auto* nav = new QHBoxLayout;
+    nav->addWidget(new QLabel(tr("Sequences of")));
+    mPreviewPart = new QComboBox;
+    mPreviewPart->addItem(tr("train"), int(synth::Part::Train));
+    mPreviewPart->addItem(tr("validation"), int(synth::Part::Valid));
+    mPreviewPart->addItem(tr("test"), int(synth::Part::Test));
+    nav->addWidget(mPreviewPart);
+    nav->addWidget(new QLabel(tr("from #")));
+    mPreviewStart = new QSpinBox;
+    mPreviewStart->setRange(1, 1);
+    mPreviewStart->setSingleStep(kPreviewSequences);
+    mPreviewStart->setGroupSeparatorShown(true);
+    mPreviewStart->setToolTip(tr("First sequence shown; the arrows page by %1.").arg(kPreviewSequences));
+    nav->addWidget(mPreviewStart);
+    nav->addStretch(1);
+    right->addLayout(nav);
+    mPreview = new SequencePreview;
+    mPreview->setPlaceholder(tr("The loaded sequences appear here, with their true motifs when known."));
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(mPreview);
+    scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    right->addWidget(scroll, 1);
+    layout->addLayout(right, 8);
+
+    connect(mPreviewPart, &QComboBox::currentIndexChanged, this, [this] { showLoadedSequences(); });
+    connect(mPreviewStart, &QSpinBox::valueChanged, this, [this] { showLoadedSequences(); });
+    return box;
+}
+
+void DataPanel::showResult() {
+    const LoadedData& d = *mData;
+    QString summary = fromStd(d.summary).toHtmlEscaped().replace('\n', QStringLiteral("<br>"));
+    mSummary->setText(summary);
+    mClassTable->setRowCount(int(d.classNames.size()));
+    for (int c = 0; c < int(d.classNames.size()); ++c) {
+        auto* name = new QTableWidgetItem(fromStd(d.classNames[std::size_t(c)]));
+        if (d.hasTruth()) {
+            QPixmap swatch(12, 12);
+            swatch.fill(classColour(c));
+            name->setIcon(QIcon(swatch));
+        }
+        if (std::size_t(c) < d.trueMotifs.size() && d.hasTruth())
+            name->setToolTip(fromStd(d.trueMotifs[std::size_t(c)].id));
+        mClassTable->setItem(c, 0, name);
+        for (int p = 0; p < 3; ++p) {
+            auto* item = new QTableWidgetItem(withThousands(d.classCounts[std::size_t(c)][std::size_t(p)]));
+            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            mClassTable->setItem(c, p + 1, item);
+        }
+    }
+    const QString warnings = fromStd(d.warnings.summary()).trimmed();
+    mWarnings->setVisible(!warnings.isEmpty());
+    mWarnings->setText(warnings.isEmpty() ? QString()
+                                          : QStringLiteral("\u26a0 ") + warnings.toHtmlEscaped().replace('\n', "<br>\u26a0 "));
+    {
+        const QSignalBlocker b(mPreviewStart);
+        mPreviewStart->setValue(1);
+    }
+    showLoadedSequences();
+}
+
+void DataPanel::showLoadedSequences() {
+    if (!mData) return;
+    const LoadedData& d = *mData;
+    const auto part = synth::Part(mPreviewPart->currentData().toInt());
+    const seqio::SequenceSet& set = d.part(part);
+    {
+        const QSignalBlocker b(mPreviewStart);
+        mPreviewStart->setRange(1, std::max<int>(1, int(set.size())));
+        mPreviewStart->setSuffix(tr(" of %1").arg(withThousands(long(set.size()))));
+    }
+    const std::size_t first = std::size_t(mPreviewStart->value() - 1);
+    std::vector<PreviewSequence> rows;
+    for (std::size_t i = first; i < set.size() && i < first + kPreviewSequences; ++i)
+        rows.push_back(previewRow(set, i, d.placementsOf(part, i), d.trueMotifs, d.classNames, fromStd(set.ids[i]),
+                                  tr("%1 #%2").arg(tr(partName(part))).arg(i + 1)));
+    mPreview->setSequences(std::move(rows));
+    if (set.size() == 0) mPreview->setPlaceholder(tr("The %1 split is empty.").arg(tr(partName(part))));
+}
+
+}  // namespace motifloom::ui

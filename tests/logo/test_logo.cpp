@@ -1,6 +1,7 @@
-// Tests for the sequence-logo renderer (ui/logo_*): stack layout against hand-computed
-// information content, palettes, exact letter heights in pixels, PNG/SVG/PDF export, grids,
-// aligned pairs and the widget. Set MOTIFLOOM_LOGO_SAMPLE_DIR to keep the sample figures.
+// Tests for the sequence-logo renderer (ui/logo): stack layout against hand-computed
+// information content, palettes, exact letter heights in pixels, grids and aligned pairs
+// (export to files: test_logo_export.cpp; the widget: tests/ui/test_logo_widget.cpp). Set
+// MOTIFLOOM_LOGO_SAMPLE_DIR to keep the sample figures.
 #include "logo/logo_export.h"
 #include "logo/logo_glyphs.h"
 #include "logo/logo_grid.h"
@@ -9,7 +10,8 @@
 #include "logo/logo_pair.h"
 #include "logo/logo_palette.h"
 #include "logo/logo_style.h"
-#include "widgets/logo_widget.h"
+
+#include "logo/logo_samples.h"
 
 #include "motif/motif_math.h"
 #include "util/input_error.h"
@@ -27,27 +29,13 @@
 
 using namespace motifloom;
 using namespace motifloom::ui;
+using namespace motifloom::logo_test;
 
 Q_DECLARE_METATYPE(motifloom::ui::LogoKind)
 
 namespace {
 
 constexpr double kTol = 1e-6;
-
-motif::Motif motifFromColumns(const std::vector<std::array<double, 4>>& columns, double nsites = 0) {
-    motif::Motif m;
-    m.id = "test";
-    m.name = "test";
-    m.nsites = nsites;
-    m.probs.resize(4, Eigen::Index(columns.size()));
-    for (std::size_t c = 0; c < columns.size(); ++c)
-        for (int b = 0; b < 4; ++b) m.probs(b, Eigen::Index(c)) = columns[c][std::size_t(b)];
-    return m;
-}
-
-motif::Motif oneColumn(double a, double c, double g, double t, double nsites = 0) {
-    return motifFromColumns({{a, c, g, t}}, nsites);
-}
 
 // Numbers from text. Test tables spell columns as strings: GCC 12.2 with AVX-512 (-march=native
 // on an AVX-512 host) miscompiles the literal QVector<double>{.5, .5, 0, 0} into {.5, .5, .5, .5}
@@ -78,44 +66,6 @@ QString letterOrder(const std::vector<LetterBox>& column) {
     return s;
 }
 
-// A few JASPAR CORE vertebrate matrices (counts as in pfm_vertebrates.txt).
-motif::Motif jaspar(const char* id, const char* name, const std::vector<std::vector<double>>& rows) {
-    motif::Matrix4 counts(4, Eigen::Index(rows[0].size()));
-    for (int b = 0; b < 4; ++b)
-        for (std::size_t c = 0; c < rows[0].size(); ++c) counts(b, Eigen::Index(c)) = rows[std::size_t(b)][c];
-    return motif::fromCounts(id, name, counts);
-}
-
-std::vector<motif::Motif> jasparSamples() {
-    return {
-        jaspar("MA0139.1", "CTCF",
-               {{87, 167, 281, 56, 8, 744, 40, 107, 851, 5, 333, 54, 12, 56, 104, 372, 82, 117, 402},
-                {291, 145, 49, 800, 903, 13, 528, 433, 11, 0, 3, 12, 0, 8, 733, 13, 482, 322, 181},
-                {76, 414, 449, 21, 0, 65, 334, 48, 32, 903, 566, 504, 890, 775, 5, 507, 307, 73, 266},
-                {459, 187, 134, 36, 2, 91, 11, 324, 18, 3, 9, 341, 8, 71, 67, 17, 37, 396, 59}}),
-        jaspar("MA0079.3", "SP1",
-               {{857, 0, 99, 0, 0, 1359, 0, 0, 0, 1054, 652},
-                {1786, 6215, 6703, 8734, 8661, 0, 8734, 8734, 6679, 6357, 4969},
-                {4271, 642, 0, 0, 0, 4624, 0, 0, 0, 0, 734},
-                {1820, 1877, 1932, 0, 73, 2751, 0, 0, 2055, 1323, 2379}}),
-        jaspar("MA0035.3", "Gata1",
-               {{2035, 506, 0, 0, 0, 17955, 0, 0, 2166, 2502, 1886},
-                {4321, 6406, 14869, 697, 0, 0, 0, 17955, 0, 6166, 5072},
-                {2530, 2792, 437, 0, 0, 0, 0, 0, 0, 6687, 1598},
-                {9069, 8251, 2649, 17258, 17955, 0, 17955, 0, 15789, 2600, 9399}}),
-        jaspar("MA0102.3", "CEBPA",
-               {{10351, 0, 0, 705, 0, 11956, 2660, 12226, 15318, 0, 5804},
-                {1332, 0, 0, 0, 15318, 1274, 7654, 3092, 0, 5688, 4963},
-                {3635, 0, 0, 11304, 0, 1066, 0, 0, 0, 1804, 890},
-                {0, 15318, 15318, 3309, 0, 1022, 5004, 0, 0, 7826, 3661}}),
-        jaspar("MA0108.2", "TBP",
-               {{61, 16, 352, 3, 354, 268, 360, 222, 155, 56, 83, 82, 82, 68, 77},
-                {145, 46, 0, 10, 0, 0, 3, 2, 44, 135, 147, 127, 118, 107, 101},
-                {152, 18, 2, 2, 5, 0, 20, 44, 157, 150, 128, 128, 128, 139, 140},
-                {31, 309, 35, 374, 30, 121, 6, 121, 33, 48, 31, 52, 61, 75, 71}}),
-    };
-}
-
 QImage renderImage(QSize size, const LogoPaintFunction& paint) {
     QImage image(size, QImage::Format_ARGB32_Premultiplied);
     image.fill(Qt::white);
@@ -123,19 +73,6 @@ QImage renderImage(QSize size, const LogoPaintFunction& paint) {
     paint(p, QRectF(0, 0, size.width(), size.height()));
     p.end();
     return image;
-}
-
-bool isSaturated(QRgb c) {
-    const int hi = std::max({qRed(c), qGreen(c), qBlue(c)});
-    const int lo = std::min({qRed(c), qGreen(c), qBlue(c)});
-    return hi - lo > 60;
-}
-
-int saturatedPixels(const QImage& image, const QRect& area) {
-    int n = 0;
-    for (int y = area.top(); y <= area.bottom(); ++y)
-        for (int x = area.left(); x <= area.right(); ++x) n += isSaturated(image.pixel(x, y));
-    return n;
 }
 
 }  // namespace
@@ -377,123 +314,6 @@ private Q_SLOTS:
         QCOMPARE(c.rgb(), letterColour(style.palette, 0).rgb());
     }
 
-    void exportFormats_data() {
-        QTest::addColumn<QString>("file");
-        QTest::addColumn<double>("ratio");
-        QTest::newRow("png") << "logo.png" << 1.0;
-        QTest::newRow("png at 2x") << "logo@2x.png" << 2.0;
-        QTest::newRow("svg") << "logo.svg" << 1.0;
-        QTest::newRow("pdf") << "logo.PDF" << 1.0;
-    }
-    void exportFormats() {
-        QFETCH(QString, file);
-        QFETCH(double, ratio);
-        const motif::Motif m = jasparSamples()[1];
-        LogoStyle style;
-        style.title = "MA0079.3 SP1";
-        const QSize size(420, 210);
-        const QString path = samplePath(file);
-        QFile::remove(path);
-        ImageExportOptions options;
-        options.pixelRatio = ratio;
-        exportLogoImage(path, size, [&](QPainter& p, const QRectF& r) { paintLogo(p, r, m, style); }, options);
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        const QByteArray bytes = f.readAll();
-        QVERIFY(bytes.size() > 1000);
-        const QString suffix = QFileInfo(path).suffix().toLower();
-        if (suffix == "png") {
-            QImage image(path);
-            QCOMPARE(image.size(), size * ratio);
-            QCOMPARE(image.pixelColor(0, 0), QColor(Qt::white));
-            QVERIFY(saturatedPixels(image, image.rect()) > 500 * ratio * ratio);
-        } else if (suffix == "svg") {
-            QSvgRenderer svg(path);
-            QVERIFY(svg.isValid());
-            QCOMPARE(svg.viewBoxF(), QRectF(0, 0, 420, 210));
-            // Document size: width x height CSS pixels (96 dpi), written in mm.
-            const QRegularExpression dims(R"re(<svg\s+width="([\d.]+)mm"\s+height="([\d.]+)mm")re");
-            const auto d = dims.match(QString::fromUtf8(bytes));
-            QVERIFY(d.hasMatch());
-            QVERIFY(std::abs(d.captured(1).toDouble() * 96 / 25.4 - 420) < 0.5);
-            QVERIFY(std::abs(d.captured(2).toDouble() * 96 / 25.4 - 210) < 0.5);
-            // Letters are outlines, not text: one <path> per visible letter at least.
-            QVERIFY(bytes.count("<path") >= m.width());
-        } else {
-            QVERIFY(bytes.startsWith("%PDF-"));
-            const QRegularExpression mediaBox(R"(/MediaBox\s*\[\s*([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s*\])");
-            const auto match = mediaBox.match(QString::fromLatin1(bytes));
-            QVERIFY(match.hasMatch());
-            QCOMPARE(match.captured(1).toDouble(), 0.0);
-            QCOMPARE(match.captured(2).toDouble(), 0.0);
-            QVERIFY(std::abs(match.captured(3).toDouble() - 420) < 0.5);
-            QVERIFY(std::abs(match.captured(4).toDouble() - 210) < 0.5);
-        }
-    }
-
-    void transparentPng() {
-        const QString path = samplePath("transparent.png");
-        ImageExportOptions options;
-        options.background = ImageBackground::Transparent;
-        exportLogoImage(path, QSize(200, 120),
-                        [&](QPainter& p, const QRectF& r) { paintLogo(p, r, oneColumn(1, 0, 0, 0), LogoStyle{}); }, options);
-        const QImage image(path);
-        QVERIFY(image.hasAlphaChannel());
-        QCOMPARE(qAlpha(image.pixel(0, 0)), 0);
-    }
-
-    void exportErrors_data() {
-        QTest::addColumn<QString>("file");
-        QTest::addColumn<QSize>("size");
-        QTest::addColumn<QString>("message");
-        QTest::newRow("fail_unknown_extension") << "logo.bmp" << QSize(100, 50) << "unknown image format '.bmp'";
-        QTest::newRow("fail_no_extension") << "logo" << QSize(100, 50) << "unknown image format 'no extension'";
-        QTest::newRow("fail_empty_size") << "logo.png" << QSize(0, 50) << "is empty";
-        QTest::newRow("fail_missing_folder_png") << "no/such/dir/logo.png" << QSize(100, 50) << "cannot write image";
-        QTest::newRow("fail_missing_folder_svg") << "no/such/dir/logo.svg" << QSize(100, 50) << "cannot write image";
-        QTest::newRow("fail_missing_folder_pdf") << "no/such/dir/logo.pdf" << QSize(100, 50) << "cannot write image";
-    }
-    void exportErrors() {
-        QFETCH(QString, file);
-        QFETCH(QSize, size);
-        QFETCH(QString, message);
-        QTemporaryDir dir;
-        const QString path = dir.filePath(file);
-        try {
-            exportLogoImage(path, size, [](QPainter&, const QRectF&) {});
-            QFAIL("expected InputError");
-        } catch (const InputError& e) {
-            QCOMPARE(QString::fromStdString(e.file()), path);
-            QVERIFY2(QString::fromStdString(e.message()).contains(message), e.what());
-        }
-        QVERIFY(!QFile::exists(path));
-    }
-
-    void failedExportKeepsOldFile_data() {
-        QTest::addColumn<QString>("file");
-        QTest::newRow("png") << "keep.png";
-        QTest::newRow("svg") << "keep.svg";
-        QTest::newRow("pdf") << "keep.pdf";
-    }
-    void failedExportKeepsOldFile() {
-        QFETCH(QString, file);
-        QTemporaryDir dir;
-        const QString path = dir.filePath(file);
-        {
-            QFile old(path);
-            QVERIFY(old.open(QIODevice::WriteOnly));
-            old.write("previous figure");
-        }
-        QVERIFY_THROWS_EXCEPTION(std::runtime_error,
-                                 exportLogoImage(path, QSize(100, 80), [](QPainter&, const QRectF&) {
-                                     throw std::runtime_error("interrupted");
-                                 }));
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        QCOMPARE(f.readAll(), QByteArray("previous figure"));
-        QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 1);  // no temp file left
-    }
-
     void neverFiresPlaceholder() {
         // The placeholder is grey, labelled and carries no letter colours.
         LogoStyle style;
@@ -669,29 +489,6 @@ private Q_SLOTS:
         }
     }
 
-    // ---- widget ----
-    void widget() {
-        LogoWidget w;
-        w.setMotif(jasparSamples()[0]);
-        const QSize hint = w.sizeHint();
-        QVERIFY(hint.width() > 19 * 20 && hint.height() > 100);
-        w.resize(hint);
-        const QImage shot = w.grab().toImage();
-        QVERIFY(saturatedPixels(shot, shot.rect()) > 500);
-        const LogoGeometry g = logoGeometry(QRectF(w.rect()), w.motif(), w.logoStyle());
-        QCOMPARE(w.columnAt(QPointF(g.columnLeft(4) + 2, g.plot.center().y())), 4);
-        QCOMPARE(w.columnAt(QPointF(1, 1)), -1);
-
-        w.setNeverFires();
-        QVERIFY(w.neverFires());
-        const QImage silent = w.grab().toImage();
-        QCOMPARE(saturatedPixels(silent, silent.rect()), 0);
-        QCOMPARE(w.columnAt(QPointF(w.width() / 2.0, w.height() / 2.0)), -1);
-
-        QSignalSpy spy(&w, &LogoWidget::clicked);
-        QTest::mouseClick(&w, Qt::LeftButton, {}, QPoint(10, 10));
-        QCOMPARE(spy.count(), 1);
-    }
 };
 
 QTEST_MAIN(TestLogo)

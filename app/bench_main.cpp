@@ -6,9 +6,11 @@
 #include "arch/flop_count.h"
 #include "arch/presets.h"
 #include "bench/peak_flops.h"
+#include "bench/pytorch_reference.h"
 #include "cli/arg_parser.h"
 #include "cli/data_option.h"
 #include "nn/gemm.h"
+#include "nn/isa.h"
 #include "nn/network.h"
 #include "nn/optimizer.h"
 #include "train/trainer.h"
@@ -90,26 +92,33 @@ int run(const std::vector<std::string>& args) {
         .option("--threads", "T", "CPU threads (0 = all)", "0")
         .option("--seed", "S", "training seed", "1")
         .flag("--json", "print one JSON object instead of a table")
-        .flag("--profile", "also print each layer's forward / backward time per epoch");
+        .flag("--profile", "also print each layer's forward / backward time per epoch")
+        .option("--reference", "pytorch", "also train each model with PyTorch in the same run and print the speed ratio")
+        .option("--python", "PATH", "Python with PyTorch for --reference (Debian: python3-torch)", "/usr/bin/python3");
     cli::addDataOptions(p);
     if (!p.parse(args)) return 0;
+    nn::isa();  // a bad MOTIFLOOM_ISA is reported before any work
     if (!p.has("--data")) throw InputError("option --data is required (a simulate folder, or 'synthetic')");
     const int epochs = int(p.getInt("--epochs", 1, 1000));
+    const std::string reference = p.has("--reference") ? p.get("--reference") : "";
+    if (!reference.empty() && reference != "pytorch")
+        throw InputError("option --reference must be pytorch, got '" + reference + "'");
     parallel::setThreadCount(int(p.getInt("--threads", 0, 1024)));
     const int threads = parallel::threadCount();
     const bool json = p.has("--json");
 
     auto data = cli::loadData(p);
     const auto& trainSet = data.splits.train;
-    const bool engineUsesAvx512 = nn::gemmKernel() == nn::GemmKernel::Avx512;
+    const bool engineUsesAvx512 = nn::isa() == nn::Isa::Avx512;
     const auto peak = bench::measurePeakFlops(threads, engineUsesAvx512);
     if (!json)
         std::printf("data: %s (%zu training sequences of %d nt); %d threads; measured FP32 peak %.1f GFLOP/s (%s)\n",
                     data.description.c_str(), trainSet.size(), trainSet.length, threads, peak.gflops, peak.isa.c_str());
     if (!json)
         std::printf("GFLOP/s: 'nominal' counts every layer as dense arithmetic (as frameworks do); 'executed' counts\n"
-                    "the first layer as the one-hot lookup the engine runs; %% of peak uses executed FLOPs. GEMM kernel: %s\n",
-                    nn::gemmKernelName(nn::gemmKernel()));
+                    "the first layer as the one-hot lookup the engine runs; %% of peak uses executed FLOPs.\n"
+                    "instruction set: %s; GEMM kernel: %s\n",
+                    nn::isaSummary().c_str(), nn::gemmKernelName());
 
     nlohmann::json models = nlohmann::json::array();
     for (const auto& name : p.getList("--models")) {
@@ -144,10 +153,24 @@ int run(const std::vector<std::string>& args) {
                         name.c_str(), epochSeconds, seqPerSecond, nominalGflops, executedGflops,
                         100 * row["peak_fraction"].get<double>(), median(timedTotal));
         if (!json && p.has("--profile")) printLayerProfile(a, trainSet, epochs);
+        if (!reference.empty()) {
+            std::fflush(stdout);
+            const auto ref = bench::runPytorchReference(a, trainSet, epochs, threads, p.get("--python"));
+            const double refSeconds = median(ref.epochSeconds);
+            models.back()["pytorch"] = {{"version", ref.version},
+                                        {"threads", ref.threads},
+                                        {"epoch_s", refSeconds},
+                                        {"timed_epochs", ref.epochSeconds},
+                                        {"speedup", refSeconds / epochSeconds}};
+            if (!json)
+                std::printf("%-10s %8.3f s/epoch  PyTorch %s, %d threads: MotifLoom is %.2fx faster\n", "", refSeconds,
+                            ref.version.c_str(), ref.threads, refSeconds / epochSeconds);
+        }
         std::fflush(stdout);
     }
     if (json) {
         nlohmann::json out = {{"threads", threads},
+                              {"isa", nn::isaName(nn::isa())},
                               {"train_sequences", trainSet.size()},
                               {"length", trainSet.length},
                               {"peak_gflops", peak.gflops},

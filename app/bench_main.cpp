@@ -6,9 +6,11 @@
 #include "arch/flop_count.h"
 #include "arch/presets.h"
 #include "bench/peak_flops.h"
+#include "bench/pytorch_reference.h"
 #include "cli/command_line.h"
 #include "cli/data_option.h"
 #include "nn/gemm.h"
+#include "nn/isa.h"
 #include "nn/network.h"
 #include "nn/optimizer.h"
 #include "train/trainer.h"
@@ -90,6 +92,7 @@ int run(const std::vector<std::string>& args) {
     int epochs = 3, threadOption = 0;
     std::uint64_t seed = 1;
     bool json = false, profile = false;
+    std::string reference, python = "/usr/bin/python3";
     cli::DataOptions dataOptions;
     p.add_option("--models", models, "presets to time")->type_name("A,B,...")->capture_default_str();
     p.add_option("--epochs", epochs, "timed epochs per model (after one warm-up)")
@@ -100,22 +103,30 @@ int run(const std::vector<std::string>& args) {
     p.add_option("--seed", seed, "training seed")->type_name("S")->transform(cli::seedNumber())->capture_default_str();
     p.add_flag("--json", json, "print one JSON object instead of a table");
     p.add_flag("--profile", profile, "also print each layer's forward / backward time per epoch");
+    p.add_option("--reference", reference, "also train each model with PyTorch in the same run and print the speed ratio")
+        ->type_name("pytorch")
+        ->transform(cli::oneOf({"pytorch"}));
+    p.add_option("--python", python, "Python with PyTorch for --reference (Debian: python3-torch)")
+        ->type_name("PATH")
+        ->capture_default_str();
     cli::addDataOptions(p, dataOptions);
     if (!p.parseArgs(args)) return 0;
+    nn::isa();  // a bad MOTIFLOOM_ISA is reported before any work
     parallel::setThreadCount(threadOption);
     const int threads = parallel::threadCount();
 
     auto data = cli::loadData(dataOptions);
     const auto& trainSet = data.splits.train;
-    const bool engineUsesAvx512 = nn::gemmKernel() == nn::GemmKernel::Avx512;
+    const bool engineUsesAvx512 = nn::isa() == nn::Isa::Avx512;
     const auto peak = bench::measurePeakFlops(threads, engineUsesAvx512);
     if (!json)
         std::printf("data: %s (%zu training sequences of %d nt); %d threads; measured FP32 peak %.1f GFLOP/s (%s)\n",
                     data.description.c_str(), trainSet.size(), trainSet.length, threads, peak.gflops, peak.isa.c_str());
     if (!json)
         std::printf("GFLOP/s: 'nominal' counts every layer as dense arithmetic (as frameworks do); 'executed' counts\n"
-                    "the first layer as the one-hot lookup the engine runs; %% of peak uses executed FLOPs. GEMM kernel: %s\n",
-                    nn::gemmKernelName(nn::gemmKernel()));
+                    "the first layer as the one-hot lookup the engine runs; %% of peak uses executed FLOPs.\n"
+                    "instruction set: %s; GEMM kernel: %s\n",
+                    nn::isaSummary().c_str(), nn::gemmKernelName());
 
     nlohmann::json rows = nlohmann::json::array();
     for (const auto& name : splitList(models)) {
@@ -150,10 +161,24 @@ int run(const std::vector<std::string>& args) {
                         name.c_str(), epochSeconds, seqPerSecond, nominalGflops, executedGflops,
                         100 * row["peak_fraction"].get<double>(), median(timedTotal));
         if (!json && profile) printLayerProfile(a, trainSet, epochs);
+        if (!reference.empty()) {
+            std::fflush(stdout);
+            const auto ref = bench::runPytorchReference(a, trainSet, epochs, threads, python);
+            const double refSeconds = median(ref.epochSeconds);
+            rows.back()["pytorch"] = {{"version", ref.version},
+                                        {"threads", ref.threads},
+                                        {"epoch_s", refSeconds},
+                                        {"timed_epochs", ref.epochSeconds},
+                                        {"speedup", refSeconds / epochSeconds}};
+            if (!json)
+                std::printf("%-10s %8.3f s/epoch  PyTorch %s, %d threads: MotifLoom is %.2fx faster\n", "", refSeconds,
+                            ref.version.c_str(), ref.threads, refSeconds / epochSeconds);
+        }
         std::fflush(stdout);
     }
     if (json) {
         nlohmann::json out = {{"threads", threads},
+                              {"isa", nn::isaName(nn::isa())},
                               {"train_sequences", trainSet.size()},
                               {"length", trainSet.length},
                               {"peak_gflops", peak.gflops},

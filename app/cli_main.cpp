@@ -1,5 +1,6 @@
 // motifloom-cli: the headless entry point. Dispatches to one command per file in app/cli/.
 #include "cli/commands.h"
+#include "nn/isa.h"
 #include "util/input_error.h"
 
 #include <cstring>
@@ -26,6 +27,7 @@ int main(int argc, char** argv) {
     for (const auto& command : motifloom::cli::commands()) {
         if (name != command.name) continue;
         try {
+            motifloom::nn::isa();  // a bad MOTIFLOOM_ISA is reported here, before any work
             return command.run(motifloom::cli::Args(argv + 2, argv + argc));
         } catch (const motifloom::InputError& e) {
             std::cerr << "motifloom-cli " << name << ": " << e.what() << "\n";

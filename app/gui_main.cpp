@@ -4,10 +4,13 @@
 //
 // Without an argument the window opens on the Koo & Eddy demo (synthetic data, CNN-25).
 #include "app_window/main_window.h"
+#include "nn/isa.h"
+#include "util/input_error.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QGuiApplication>
+#include <QMessageBox>
 #include <QMetaObject>
 
 int main(int argc, char** argv) {
@@ -25,6 +28,13 @@ int main(int argc, char** argv) {
     parser.addVersionOption();
     parser.addPositionalArgument("session", "A session file (*.motifloom) to open.", "[session]");
     parser.process(app);
+
+    try {
+        motifloom::nn::isa();  // a bad MOTIFLOOM_ISA is reported before any work
+    } catch (const motifloom::InputError& e) {
+        QMessageBox::critical(nullptr, "MotifLoom", QString::fromStdString(e.what()));
+        return 2;
+    }
 
     motifloom::ui::MainWindow window;
     window.show();

@@ -1,6 +1,8 @@
 // motifloom-cli info: what this installation is and where its data lives.
 #include "cli/command_line.h"
 #include "cli/commands.h"
+#include "nn/gemm.h"
+#include "nn/isa.h"
 #include "util/data_paths.h"
 #include "util/parallel.h"
 
@@ -9,12 +11,15 @@
 namespace motifloom::cli {
 
 int runInfo(const Args& args) {
-    CommandLine command("info", "Prints the version, the motif database in use and the CPU threads.");
+    CommandLine command("info", "Prints the version, the motif database in use, the CPU threads and the instruction set\n"
+                        "the engine runs on (MOTIFLOOM_ISA=avx512|avx2|generic forces one).");
     if (!command.parseArgs(args)) return 0;
     const std::string dir = dataDirectory();
     std::cout << "MotifLoom " << MOTIFLOOM_VERSION << " (GPL-3.0-or-later)\n"
               << "data folder: " << (dir.empty() ? "(not found)" : dir) << "\n"
-              << "CPU threads: " << parallel::threadCount() << "\n";
+              << "CPU threads: " << parallel::threadCount() << "\n"
+              << "instruction set: " << nn::isaSummary() << "\n"
+              << "GEMM kernel: " << nn::gemmKernelName() << "\n";
     return 0;
 }
 

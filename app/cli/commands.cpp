@@ -7,7 +7,7 @@ const std::vector<Command>& commands() {
         {"train", "train a CNN (preset or JSON) on synthetic or FASTA data; writes a run directory", runTrain},
         {"evaluate", "per-class AUROC/AUPR of a trained model on a data set", runEvaluate},
         {"demo", "headless demo: simulate, train CNN-25, show the motifs its filters learned", runDemo},
-        {"info", "print version, data folder and CPU threads", runInfo},
+        {"info", "print version, data folder, CPU threads and instruction set", runInfo},
         {"simulate", "generate the paper's synthetic data set (FASTA + ground truth)", runSimulate},
         {"motifs", "list, show and convert motif files (JASPAR, MEME)", runMotifs},
         {"tomtom", "compare motifs with a motif database, as MEME's Tomtom (TSV)", runTomtom},

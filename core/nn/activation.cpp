@@ -9,9 +9,14 @@ namespace {
 void reluForward(const float* __restrict x, std::size_t n, float* __restrict y) {
     for (std::size_t i = 0; i < n; ++i) y[i] = x[i] > 0.0f ? x[i] : 0.0f;
 }
+// dy is read unconditionally: a conditional read vectorises only with masked loads (AVX), and
+// the baseline build (SSE2) would run a branch per element that mispredicts half the time.
 void reluBackward(const float* __restrict y, const float* __restrict dy, std::size_t n,
                   float* __restrict dx) {
-    for (std::size_t i = 0; i < n; ++i) dx[i] = y[i] > 0.0f ? dy[i] : 0.0f;
+    for (std::size_t i = 0; i < n; ++i) {
+        const float g = dy[i];
+        dx[i] = y[i] > 0.0f ? g : 0.0f;
+    }
 }
 }  // namespace
 

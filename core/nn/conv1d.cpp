@@ -1,6 +1,7 @@
 #include "nn/conv1d.h"
 
 #include "nn/gemm.h"
+#include "nn/isa.h"
 #include "nn/simd.h"
 #include "util/parallel.h"
 
@@ -33,13 +34,12 @@ void sumBlocks(const float* blocks, std::size_t stride, int count, std::size_t n
 // ---- one-hot kernels -------------------------------------------------------------------
 // Filters are processed in groups of up to kGroup vectors whose running sums stay in registers.
 // Tables and padded buffers have rows of fp floats (F rounded up to whole vectors, zero beyond F).
-// The kernels are templates over the vector type, compiled once for the build's vector width
-// and, on x86-64, once more for AVX-512 (chosen at run time with the GEMM kernel, nn/gemm.h).
+// The kernels are templates over the vector type, compiled once per instruction set (nn/isa.h).
 
 constexpr int kGroup = 4;
 
-// Always inlined into their (AVX-512 or build-default) caller: 64-byte vectors never cross a
-// call, so GCC's note about their calling convention (-Wpsabi) does not apply.
+// Always inlined into their target-attributed caller: wide vectors never cross a call, so
+// GCC's note about their calling convention (-Wpsabi) does not apply.
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wpsabi"
 #endif
@@ -167,35 +167,34 @@ __attribute__((always_inline)) inline void lookupBackwardAll(const std::int32_t*
 using ForwardKernel = void (*)(const std::uint8_t*, int, int, const float*, int, const float*, float*, int);
 using BackwardKernel = void (*)(const std::int32_t*, const std::int32_t*, int, const float*, int, float*);
 
-void lookupForwardBuild(const std::uint8_t* pc, int lOut, int w, const float* table, int fp,
-                        const float* biasPad, float* yPad, int ldo) {
-    lookupForwardAll<simd::Vec>(pc, lOut, w, table, fp, biasPad, yPad, ldo);
+// One copy per instruction set (nn/isa.h): baseline 4 lanes, AVX2 8, AVX-512 16 (explicit
+// vector code only; the auto-vectorisers stay off there).
+void lookupForwardGeneric(const std::uint8_t* pc, int lOut, int w, const float* table, int fp,
+                          const float* biasPad, float* yPad, int ldo) {
+    lookupForwardAll<simd::Vec4>(pc, lOut, w, table, fp, biasPad, yPad, ldo);
 }
-void lookupBackwardBuild(const std::int32_t* slots, const std::int32_t* first, int w,
-                         const float* dyPad, int fp, float* tableGrad) {
-    lookupBackwardAll<simd::Vec>(slots, first, w, dyPad, fp, tableGrad);
+void lookupBackwardGeneric(const std::int32_t* slots, const std::int32_t* first, int w,
+                           const float* dyPad, int fp, float* tableGrad) {
+    lookupBackwardAll<simd::Vec4>(slots, first, w, dyPad, fp, tableGrad);
+}
+MOTIFLOOM_TARGET_AVX2 void lookupForwardAvx2(const std::uint8_t* pc, int lOut, int w, const float* table,
+                                             int fp, const float* biasPad, float* yPad, int ldo) {
+    lookupForwardAll<simd::Vec8>(pc, lOut, w, table, fp, biasPad, yPad, ldo);
+}
+MOTIFLOOM_TARGET_AVX2 void lookupBackwardAvx2(const std::int32_t* slots, const std::int32_t* first, int w,
+                                              const float* dyPad, int fp, float* tableGrad) {
+    lookupBackwardAll<simd::Vec8>(slots, first, w, dyPad, fp, tableGrad);
+}
+MOTIFLOOM_TARGET_AVX512 void lookupForward512(const std::uint8_t* pc, int lOut, int w, const float* table,
+                                              int fp, const float* biasPad, float* yPad, int ldo) {
+    lookupForwardAll<simd::Vec16>(pc, lOut, w, table, fp, biasPad, yPad, ldo);
+}
+MOTIFLOOM_TARGET_AVX512 void lookupBackward512(const std::int32_t* slots, const std::int32_t* first, int w,
+                                               const float* dyPad, int fp, float* tableGrad) {
+    lookupBackwardAll<simd::Vec16>(slots, first, w, dyPad, fp, tableGrad);
 }
 
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__AVX512F__)
-#define MOTIFLOOM_LOOKUP_AVX512 1
-// 16 lanes, for a build without AVX-512 running on a CPU with it (see nn/gemm.h for why the
-// build leaves AVX-512 off); explicit vector code only, the auto-vectorisers stay off.
-typedef float Vec16 __attribute__((vector_size(64)));
-__attribute__((target("avx512f"), optimize("no-tree-slp-vectorize", "no-tree-loop-vectorize")))
-void lookupForward512(const std::uint8_t* pc, int lOut, int w, const float* table, int fp,
-                      const float* biasPad, float* yPad, int ldo) {
-    lookupForwardAll<Vec16>(pc, lOut, w, table, fp, biasPad, yPad, ldo);
-}
-__attribute__((target("avx512f"), optimize("no-tree-slp-vectorize", "no-tree-loop-vectorize")))
-void lookupBackward512(const std::int32_t* slots, const std::int32_t* first, int w,
-                       const float* dyPad, int fp, float* tableGrad) {
-    lookupBackwardAll<Vec16>(slots, first, w, dyPad, fp, tableGrad);
-}
-#else
-#define MOTIFLOOM_LOOKUP_AVX512 0
-#endif
-
-// The kernels for this process (following the GEMM kernel choice) and their vector width.
+// The kernels for the ISA in use and their vector width.
 struct LookupKernels {
     ForwardKernel forward;
     BackwardKernel backward;
@@ -203,10 +202,9 @@ struct LookupKernels {
 };
 
 LookupKernels lookupKernels() {
-#if MOTIFLOOM_LOOKUP_AVX512
-    if (gemmKernel() == GemmKernel::Avx512) return {lookupForward512, lookupBackward512, 16};
-#endif
-    return {lookupForwardBuild, lookupBackwardBuild, simd::kLanes};
+    return isaPick(LookupKernels{lookupForwardGeneric, lookupBackwardGeneric, 4},
+                   LookupKernels{lookupForwardAvx2, lookupBackwardAvx2, 8},
+                   LookupKernels{lookupForward512, lookupBackward512, 16});
 }
 
 struct ConvWork : Layer::Work {

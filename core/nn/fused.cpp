@@ -1,5 +1,6 @@
 #include "nn/fused.h"
 
+#include "nn/isa.h"
 #include "nn/kernels.h"
 #include "nn/simd.h"
 
@@ -26,33 +27,71 @@ constexpr int kDenseBelowStride = 4;
 // Max over rows [start, stop) of v = (x - mean)*scale + shift, per channel: writes relu(max)
 // to y and the first maximal row to am (as -1 - row when the max is <= 0). Per-channel values
 // in mean/scale/shift.
-void normalizedWindowMax(const float* x, int start, int stop, int channels, const float* mean,
-                         const float* scale, const float* shift, float* y, std::int32_t* am) {
+template <class V>
+MOTIFLOOM_SIMD_INLINE void normalizedWindowMax(const float* x, int start, int stop, int channels,
+                                               const float* mean, const float* scale,
+                                               const float* shift, float* y, std::int32_t* am) {
     using namespace simd;
+    using IV = IVecOf<V>;
+    constexpr int L = kLanesOf<V>;
     // The last vector may reach past the row (next row or slack); only valid lanes are stored.
-    for (int c0 = 0; c0 < channels; c0 += kLanes) {
-        const Vec m = load(mean + c0), s = load(scale + c0), b = load(shift + c0);
-        Vec best = (load(x + std::size_t(start) * channels + c0) - m) * s + b;
-        IVec arg = splat(start);
+    for (int c0 = 0; c0 < channels; c0 += L) {
+        const V m = load<V>(mean + c0), s = load<V>(scale + c0), b = load<V>(shift + c0);
+        V best = (load<V>(x + std::size_t(start) * channels + c0) - m) * s + b;
+        IV arg = splat<IV>(start);
         for (int q = start + 1; q < stop; ++q) {
-            const Vec v = (load(x + std::size_t(q) * channels + c0) - m) * s + b;
-            const IVec better = v > best;
+            const V v = (load<V>(x + std::size_t(q) * channels + c0) - m) * s + b;
+            const IV better = v > best;
             best = better ? v : best;
-            arg = better ? splat(q) : arg;
+            arg = better ? splat<IV>(q) : arg;
         }
-        const Vec zero{};
-        const IVec positive = best > zero;
+        const V zero{};
+        const IV positive = best > zero;
         best = positive ? best : zero;
-        arg = positive ? arg : splat(-1) - arg;
-        const int n = std::min(kLanes, channels - c0);
+        arg = positive ? arg : splat<IV>(-1) - arg;
+        const int n = std::min(L, channels - c0);
         storeFirst(y + c0, best, n);
         storeFirst(am + c0, arg, n);
     }
 }
 
-// dx = (x - mean)*b + k over rows (patterns as in nn/kernels.h).
-void affine(const float* __restrict x, std::size_t rows, int channels, const float* __restrict meanP,
-            const float* __restrict bP, const float* __restrict kP, float* __restrict dx) {
+// The forward pass of samples [begin, end), for one vector type. AVX-512 CPUs run the AVX2
+// copy: with 16 lanes the compare-and-select becomes mask-register traffic, measured slower.
+struct BlockShape {
+    int channels, lIn, lOut, size, stride, padLeft;
+    const float *mean, *scale, *shift;
+};
+template <class V>
+MOTIFLOOM_SIMD_INLINE void forwardSamples(const BlockShape& g, int begin, int end, const float* x,
+                                          float* y, std::int32_t* argMax) {
+    const std::size_t inSize = std::size_t(g.lIn) * g.channels, outSize = std::size_t(g.lOut) * g.channels;
+    for (int s = begin; s < end; ++s) {
+        const float* xs = x + std::size_t(s) * inSize;
+        float* ys = y + std::size_t(s) * outSize;
+        std::int32_t* am = argMax + std::size_t(s) * outSize;
+        for (int p = 0; p < g.lOut; ++p) {
+            const int start = std::max(p * g.stride - g.padLeft, 0);
+            const int stop = std::min(p * g.stride - g.padLeft + g.size, g.lIn);
+            normalizedWindowMax<V>(xs, start, stop, g.channels, g.mean, g.scale, g.shift,
+                                   ys + std::size_t(p) * g.channels, am + std::size_t(p) * g.channels);
+        }
+    }
+}
+
+using ForwardKernel = void (*)(const BlockShape&, int, int, const float*, float*, std::int32_t*);
+void forwardGeneric(const BlockShape& g, int b, int e, const float* x, float* y, std::int32_t* am) {
+    forwardSamples<simd::Vec4>(g, b, e, x, y, am);
+}
+MOTIFLOOM_TARGET_AVX2 void forwardAvx2(const BlockShape& g, int b, int e, const float* x, float* y,
+                                       std::int32_t* am) {
+    forwardSamples<simd::Vec8>(g, b, e, x, y, am);
+}
+// dx = (x - mean)*b + k over rows (patterns as in nn/kernels.h). Left to the auto-vectoriser,
+// so AVX2 serves AVX-512 CPUs too (nn/isa.h).
+using AffineKernel = void (*)(const float*, std::size_t, int, const float*, const float*, const float*, float*);
+MOTIFLOOM_SIMD_INLINE void affineRows(const float* __restrict x, std::size_t rows, int channels,
+                                      const float* __restrict meanP, const float* __restrict bP,
+                                      const float* __restrict kP, float* __restrict dx) {
     const std::size_t p = std::size_t(kernels::periodFloats(channels));
     const std::size_t total = rows * std::size_t(channels);
     for (std::size_t off = 0; off < total; off += p) {
@@ -61,6 +100,14 @@ void affine(const float* __restrict x, std::size_t rows, int channels, const flo
         float* __restrict dp = dx + off;
         for (std::size_t i = 0; i < n; ++i) dp[i] = (xp[i] - meanP[i]) * bP[i] + kP[i];
     }
+}
+void affineGeneric(const float* x, std::size_t rows, int channels, const float* meanP, const float* bP,
+                   const float* kP, float* dx) {
+    affineRows(x, rows, channels, meanP, bP, kP, dx);
+}
+MOTIFLOOM_TARGET_AVX2 void affineAvx2(const float* x, std::size_t rows, int channels, const float* meanP,
+                                      const float* bP, const float* kP, float* dx) {
+    affineRows(x, rows, channels, meanP, bP, kP, dx);
 }
 }  // namespace
 
@@ -94,20 +141,11 @@ void BnReluPool::forwardSync(const Pass& pass, Work* work) const {
 void BnReluPool::forward(const Pass&, Work* work, const Chunk& chunk, const float* x, float* y) const {
     auto& w = static_cast<FusedWork&>(*work);
     const auto& st = w.stats();
-    const int channels = mIn.channels, lIn = mIn.length, lOut = mOut.length;
-    const int size = mPool->size(), stride = mPool->stride(), padLeft = mPool->padLeft();
-    for (int s = chunk.begin; s < chunk.end; ++s) {
-        const float* xs = x + std::size_t(s) * inputSize();
-        float* ys = y + std::size_t(s) * outputSize();
-        std::int32_t* am = w.argMax.data() + std::size_t(s) * outputSize();
-        for (int p = 0; p < lOut; ++p) {
-            const int start = std::max(p * stride - padLeft, 0);
-            const int stop = std::min(p * stride - padLeft + size, lIn);
-            normalizedWindowMax(xs, start, stop, channels, st.mean32.data(), st.scale.data(),
-                                st.shift.data(), ys + std::size_t(p) * channels,
-                                am + std::size_t(p) * channels);
-        }
-    }
+    const BlockShape g{mIn.channels,    mIn.length,      mOut.length,        mPool->size(),
+                       mPool->stride(), mPool->padLeft(), st.mean32.data(), st.scale.data(),
+                       st.shift.data()};
+    isaPick<ForwardKernel>(forwardGeneric, forwardAvx2, forwardAvx2)(g, chunk.begin, chunk.end, x, y,
+                                                                     w.argMax.data());
 }
 
 void BnReluPool::backwardStats(const Pass&, Work* work, const Chunk& chunk, const float* x,
@@ -172,8 +210,9 @@ void BnReluPool::backward(const Pass&, Work* work, const Chunk& chunk, const flo
                                st.gradK.data(), dx + off);
         return;
     }
-    affine(x + off, std::size_t(chunk.size()) * mIn.length, channels, st.mean32.data(),
-           st.gradB.data(), st.gradK.data(), dx + off);
+    isaPick<AffineKernel>(affineGeneric, affineAvx2, affineAvx2)(
+        x + off, std::size_t(chunk.size()) * mIn.length, channels, st.mean32.data(), st.gradB.data(),
+        st.gradK.data(), dx + off);
     const float* a = st.gradA.data();
     for (int s = chunk.begin; s < chunk.end; ++s) {
         float* dxs = dx + std::size_t(s) * inputSize();

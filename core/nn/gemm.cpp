@@ -1,5 +1,7 @@
 #include "nn/gemm.h"
 
+#include "nn/isa.h"
+
 // GCC 12 reports false "may be used uninitialized" warnings inside Eigen's AVX-512 kernels.
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
@@ -7,11 +9,9 @@
 #include <Eigen/Core>
 
 #include <algorithm>
-#include <atomic>
 #include <cassert>
 #include <cstdlib>
 #include <cstring>
-#include <string>
 #include <vector>
 
 #if defined(__x86_64__) && defined(__GNUC__)
@@ -50,7 +50,7 @@ using MicroKernel = void (*)(int kc, const float* ap, const float* bp, float* c,
                              int rows, int cols, bool overwrite);
 
 struct KernelInfo {
-    GemmKernel kind;
+    const char* name;
     int mr, nr;
     MicroKernel kernel;
 };
@@ -70,7 +70,7 @@ inline void addTile(const float* tile, int nr, float* c, std::ptrdiff_t ldc, int
 #define ML_ROWS12(X) ML_ROWS6(X) X(6) X(7) X(8) X(9) X(10) X(11)
 
 // AVX2 + FMA: 6 x 16 (12 accumulators, 2 B vectors, 1 broadcast).
-__attribute__((target("avx2,fma"))) void kernelAvx2(int kc, const float* ap, const float* bp,
+MOTIFLOOM_TARGET_AVX2 void kernelAvx2(int kc, const float* ap, const float* bp,
                                                      float* c, std::ptrdiff_t ldc, int rows, int cols,
                                                      bool overwrite) {
 #define ML_DECL(r) __m256 c##r##a = _mm256_setzero_ps(), c##r##b = _mm256_setzero_ps();
@@ -106,10 +106,9 @@ __attribute__((target("avx2,fma"))) void kernelAvx2(int kc, const float* ap, con
 }
 
 // AVX-512: 12 x 32 (24 accumulators, 2 B vectors, 1 broadcast). Only intrinsics here, and the
-// auto-vectorisers are off for this function: the project builds without AVX-512 because GCC 12's
-// SLP vectoriser miscompiles some AVX-512 code; nothing in this function is left to it.
-__attribute__((target("avx512f"), optimize("no-tree-slp-vectorize", "no-tree-loop-vectorize")))
-void kernelAvx512(int kc, const float* ap, const float* bp, float* c, std::ptrdiff_t ldc, int rows,
+// auto-vectorisers are off for this function (MOTIFLOOM_TARGET_AVX512): GCC 12's SLP vectoriser
+// miscompiles some AVX-512 code; nothing in this function is left to it.
+MOTIFLOOM_TARGET_AVX512 void kernelAvx512(int kc, const float* ap, const float* bp, float* c, std::ptrdiff_t ldc, int rows,
                   int cols, bool overwrite) {
 #define ML_DECL(r) __m512 c##r##a = _mm512_setzero_ps(), c##r##b = _mm512_setzero_ps();
     ML_ROWS12(ML_DECL)
@@ -146,43 +145,26 @@ void kernelAvx512(int kc, const float* ap, const float* bp, float* c, std::ptrdi
 #undef ML_ROWS12
 #endif
 
-KernelInfo chooseKernel(GemmKernel wanted) {
+// The micro-kernel of the ISA in use (nn/isa.h); none on the baseline: Eigen's kernel runs.
+KernelInfo activeKernel() {
 #if MOTIFLOOM_X86_KERNELS
-    __builtin_cpu_init();
-    const bool avx512 = __builtin_cpu_supports("avx512f");
-    const bool avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
-    const char* env = std::getenv("MOTIFLOOM_GEMM");  // "eigen", "avx2" or "avx512" (tests, A/B)
-    if (wanted == GemmKernel::Auto && env) {
-        const std::string e = env;
-        if (e == "eigen") wanted = GemmKernel::Eigen;
-        else if (e == "avx2") wanted = GemmKernel::Avx2;
-        else if (e == "avx512") wanted = GemmKernel::Avx512;
-    }
-    if ((wanted == GemmKernel::Auto || wanted == GemmKernel::Avx512) && avx512)
-        return {GemmKernel::Avx512, 12, 32, kernelAvx512};
-    if ((wanted == GemmKernel::Auto || wanted == GemmKernel::Avx2 || wanted == GemmKernel::Avx512) && avx2)
-        return {GemmKernel::Avx2, 6, 16, kernelAvx2};
+    return isaPick(KernelInfo{"Eigen (baseline SSE2)", 0, 0, nullptr}, KernelInfo{"AVX2 6x16", 6, 16, kernelAvx2},
+                   KernelInfo{"AVX-512 12x32", 12, 32, kernelAvx512});
 #else
-    (void)wanted;
+    return {"Eigen", 0, 0, nullptr};
 #endif
-    return {GemmKernel::Eigen, 0, 0, nullptr};
-}
-
-std::atomic<int> gWanted{int(GemmKernel::Auto)};
-
-const KernelInfo& activeKernel() {
-    // One choice per requested kind, made once (thread-safe statics).
-    static const KernelInfo choices[4] = {chooseKernel(GemmKernel::Auto), chooseKernel(GemmKernel::Eigen),
-                                          chooseKernel(GemmKernel::Avx2), chooseKernel(GemmKernel::Avx512)};
-    return choices[gWanted.load(std::memory_order_relaxed)];
 }
 
 // out[k * width + i] = lines[i][k] for i < count and 0 for count <= i < width, k < kc <= kKc:
 // a transposing copy (rows of A, or columns of a transposed B, into k-major panels).
 alignas(64) const float kZeros[kKc] = {};
 
+// Only the packed path (AVX2 or AVX-512 micro-kernels) packs, so AVX2 is always there.
+#if MOTIFLOOM_X86_KERNELS
+MOTIFLOOM_TARGET_AVX2
+#endif
 void packTransposed(const float* const* lines, int count, int width, int kc, float* out) {
-#if defined(__AVX2__)
+#if MOTIFLOOM_X86_KERNELS
     for (int g = 0; g < width; g += 8) {
         const int n = std::min(8, width - g);
         const float* l[8];
@@ -323,18 +305,7 @@ Gemm::~Gemm() = default;
 Gemm::Gemm(Gemm&&) noexcept = default;
 Gemm& Gemm::operator=(Gemm&&) noexcept = default;
 
-void setGemmKernel(GemmKernel kernel) { gWanted.store(int(kernel), std::memory_order_relaxed); }
-GemmKernel gemmKernel() { return activeKernel().kind; }
-
-const char* gemmKernelName(GemmKernel kernel) {
-    switch (kernel) {
-    case GemmKernel::Auto: return "auto";
-    case GemmKernel::Eigen: return "Eigen";
-    case GemmKernel::Avx2: return "AVX2 6x16";
-    case GemmKernel::Avx512: return "AVX-512 12x32";
-    }
-    return "?";
-}
+const char* gemmKernelName() { return activeKernel().name; }
 
 void Gemm::multiplyAdd(int m, int n, int k, const float* a, std::ptrdiff_t lda, bool transA,
                        const float* b, std::ptrdiff_t ldb, bool transB, float* c,
@@ -362,7 +333,7 @@ void Gemm::product(int m, int n, int k, const float* a, std::ptrdiff_t lda, bool
             for (int i = 0; i < m; ++i) std::fill(c + std::ptrdiff_t(i) * ldc, c + std::ptrdiff_t(i) * ldc + n, 0.0f);
         return;
     }
-    const KernelInfo& kern = activeKernel();
+    const KernelInfo kern = activeKernel();
     if (kern.kernel) {
         const int mr = kern.mr, nr = kern.nr;
         const int ncMax = std::min(kNc, (n + nr - 1) / nr * nr);

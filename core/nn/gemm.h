@@ -5,15 +5,13 @@
 // Every matrix is row-major with an explicit row stride (elements between the starts of two
 // consecutive rows). A Gemm object is used by one thread at a time; keep one per parallel chunk.
 //
-// Kernels. On x86-64 the product is a packed Goto/BLIS-style GEMM with a hand-written register
-// micro-kernel chosen at run time from what the CPU offers: AVX-512 (12 x 32 tile) or AVX2+FMA
-// (6 x 16). The project compiles without AVX-512 (GCC 12's auto-vectoriser miscompiles some
-// AVX-512 code), which halves Eigen's speed; the micro-kernels are explicit intrinsics with the
-// auto-vectorisers off, enabled per function. Elsewhere, or when asked, Eigen 3.4's blocked
-// kernel runs with our packing buffers (its operator* allocates them on every call, which for
-// the medium-size products of a training step costs more than the arithmetic).
-// The environment variable MOTIFLOOM_GEMM=eigen|avx2|avx512 overrides the choice (A/B tests).
-// The first-layer lookup kernels (nn/conv1d.h) follow the same choice of vector width.
+// Kernels. On x86-64 with AVX2 or AVX-512 (nn/isa.h decides which) the product is a packed
+// Goto/BLIS-style GEMM with a hand-written register micro-kernel: AVX-512 (12 x 32 tile) or
+// AVX2+FMA (6 x 16), explicit intrinsics in target-attributed functions (the build itself is
+// baseline x86-64). On the baseline ISA, Eigen 3.4's blocked kernel runs with our packing
+// buffers (its operator* allocates them on every call, which for the medium-size products of a
+// training step costs more than the arithmetic). The first-layer lookup kernels (nn/conv1d.h)
+// follow the same ISA.
 //
 // Results depend only on the operands, their shapes and the kernel (single-threaded, fixed
 // blocking), never on the thread that runs them.
@@ -23,14 +21,8 @@
 
 namespace motifloom::nn {
 
-enum class GemmKernel { Auto, Eigen, Avx2, Avx512 };
-
-// Selects the kernel of every later product in the process (Auto: the best the CPU supports;
-// a kernel the CPU lacks falls back to the next best). For tests and benchmarks; workspaces
-// made before the change keep their lookup-kernel width.
-void setGemmKernel(GemmKernel kernel);
-GemmKernel gemmKernel();  // the kernel in use (never Auto)
-const char* gemmKernelName(GemmKernel kernel);
+// The kernel the ISA in use runs, for reports: "AVX-512 12x32", "AVX2 6x16", "Eigen (baseline SSE2)".
+const char* gemmKernelName();
 
 class Gemm {
 public:

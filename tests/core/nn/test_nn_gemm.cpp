@@ -1,7 +1,9 @@
-// Tests for nn::Gemm: every kernel (Eigen, AVX2, AVX-512 where the CPU has them) against a
+// Tests for nn::Gemm: the kernel of every ISA (nn/isa.h: Eigen on the baseline, AVX2, AVX-512;
+// rows of an ISA the CPU lacks are skipped) against a
 // plain double-precision product, for all transpose combinations, edge tiles, several packed
 // blocks in each dimension, strided operands, and the accumulate (C +=) contract.
 #include "nn/gemm.h"
+#include "nn/isa.h"
 #include "util/rng.h"
 
 #include <QtTest>
@@ -16,27 +18,28 @@ using namespace motifloom;
 class TestNnGemm : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void cleanup() { nn::setGemmKernel(nn::GemmKernel::Auto); }
+    void initTestCase() { mIsa = nn::isa(); }
+    void cleanup() { nn::setIsa(mIsa); }
 
     void matchesPlainProduct_data() {
-        QTest::addColumn<int>("kernel");
+        QTest::addColumn<int>("isa");
         QTest::addColumn<int>("m");
         QTest::addColumn<int>("n");
         QTest::addColumn<int>("k");
-        const struct { const char* name; nn::GemmKernel kernel; } kernels[] = {
-            {"eigen", nn::GemmKernel::Eigen}, {"avx2", nn::GemmKernel::Avx2}, {"avx512", nn::GemmKernel::Avx512}};
+        const nn::Isa isas[] = {nn::Isa::Generic, nn::Isa::Avx2, nn::Isa::Avx512};
         const int sizes[][3] = {{1, 1, 1}, {5, 7, 3}, {13, 150, 128}, {104, 128, 150}, {300, 33, 257},
                                 {150, 600, 40}, {7, 12, 512}, {600, 30, 640}};
-        for (const auto& kn : kernels)
+        for (nn::Isa isa : isas)
             for (const auto& s : sizes)
-                QTest::addRow("%s_%dx%dx%d", kn.name, s[0], s[1], s[2]) << int(kn.kernel) << s[0] << s[1] << s[2];
+                QTest::addRow("%s_%dx%dx%d", nn::isaName(isa), s[0], s[1], s[2]) << int(isa) << s[0] << s[1] << s[2];
     }
     void matchesPlainProduct() {
-        QFETCH(int, kernel);
+        QFETCH(int, isa);
         QFETCH(int, m);
         QFETCH(int, n);
         QFETCH(int, k);
-        nn::setGemmKernel(nn::GemmKernel(kernel));
+        if (!nn::isaSupported(nn::Isa(isa))) QSKIP("this CPU lacks the instruction set");
+        nn::setIsa(nn::Isa(isa));
         Rng rng(std::uint64_t(m * 1000003 + n * 1009 + k));
         nn::Gemm gemm;
         for (int trans = 0; trans < 4; ++trans) {
@@ -79,8 +82,9 @@ private Q_SLOTS:
 
     // Lines given as pointers (overlapping windows of one buffer, as a convolution uses them).
     void linesMatchStridedProduct() {
-        for (auto kernel : {nn::GemmKernel::Eigen, nn::GemmKernel::Avx2, nn::GemmKernel::Avx512}) {
-            nn::setGemmKernel(kernel);
+        for (auto isa : {nn::Isa::Generic, nn::Isa::Avx2, nn::Isa::Avx512}) {
+            if (!nn::isaSupported(isa)) continue;
+            nn::setIsa(isa);
             Rng rng(5);
             const int m = 37, k = 50, n = 21, step = 3;  // line x starts at x * step: lines overlap
             std::vector<float> buf(std::size_t(m) * step + k + std::size_t(k) * step + m), b(std::size_t(k) * n);
@@ -107,11 +111,14 @@ private Q_SLOTS:
     }
 
     void reportsKernel() {
-        nn::setGemmKernel(nn::GemmKernel::Auto);
-        std::printf("GEMM kernel on this CPU: %s\n", nn::gemmKernelName(nn::gemmKernel()));
-        nn::setGemmKernel(nn::GemmKernel::Eigen);
-        QCOMPARE(nn::gemmKernel(), nn::GemmKernel::Eigen);
+        std::printf("instruction set: %s; GEMM kernel: %s\n", nn::isaSummary().c_str(), nn::gemmKernelName());
+        nn::setIsa(nn::Isa::Generic);
+        QCOMPARE(nn::isa(), nn::Isa::Generic);
+        QVERIFY(QByteArray(nn::gemmKernelName()).startsWith("Eigen"));
     }
+
+private:
+    nn::Isa mIsa = nn::Isa::Generic;
 };
 
 QTEST_APPLESS_MAIN(TestNnGemm)

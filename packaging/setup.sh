@@ -13,6 +13,7 @@ packages=(
   python3-torch python3-numpy  # the exported PyTorch project and its tests (/usr/bin/python3)
   python3-onnx                 # ONNX export/import checks
   qemu-user                    # tests run the CLI on an emulated CPU without AVX (portability)
+  desktop-file-utils appstream shared-mime-info  # resources/ validated by tests/app/test_resources.cpp
 )
 
 missing=()

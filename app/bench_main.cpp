@@ -5,6 +5,7 @@
 // is reported separately.
 #include "arch/flop_count.h"
 #include "arch/presets.h"
+#include "bench/attribution_timing.h"
 #include "bench/peak_flops.h"
 #include "bench/pytorch_reference.h"
 #include "cli/command_line.h"
@@ -84,6 +85,20 @@ void printLayerProfile(const arch::Architecture& a, const seqio::SequenceSet& tr
     std::printf("  thread-seconds %.3f per epoch; wall %.3f s per epoch (network + optimiser, without the trainer)\n", sum, wall);
 }
 
+// --attribution: milliseconds per sequence of each map, per model.
+void printAttributionTimes(const std::vector<std::string>& models, const seqio::SequenceSet& test, std::uint64_t seed,
+                           int threads, const std::string& description) {
+    std::printf("attribution timings: %s, first %zu test sequences of %d nt, %d threads, freshly initialised weights\n"
+                "(median ms per sequence; ISM = all single-base substitutions x all classes; saliency = gradient x input)\n",
+                description.c_str(), std::min<std::size_t>(50, test.size()), test.length, threads);
+    std::printf("%-10s %10s %12s %16s %22s\n", "model", "ISM", "ISM batched", "saliency 1 class", "saliency all classes");
+    for (const auto& name : models) {
+        const bench::AttributionTiming t = bench::timeAttribution(name, test, 50, seed);
+        std::printf("%-10s %10.2f %12.2f %16.2f %22.2f\n", name.c_str(), t.ismMs, t.ismBatchMs, t.saliencyMs, t.saliencyAllMs);
+        std::fflush(stdout);
+    }
+}
+
 int run(const std::vector<std::string>& args) {
     cli::CommandLine p("motifloom-bench",
                        "Times training epochs (median after one warm-up epoch) of presets on a data set.\n"
@@ -91,7 +106,7 @@ int run(const std::vector<std::string>& args) {
     std::string models = "CNN-25,CNN-2,CNN-4";
     int epochs = 3, threadOption = 0;
     std::uint64_t seed = 1;
-    bool json = false, profile = false;
+    bool json = false, profile = false, attribution = false;
     std::string reference, python = "/usr/bin/python3";
     cli::DataOptions dataOptions;
     p.add_option("--models", models, "presets to time")->type_name("A,B,...")->capture_default_str();
@@ -109,6 +124,9 @@ int run(const std::vector<std::string>& args) {
     p.add_option("--python", python, "Python with PyTorch for --reference (Debian: python3-torch)")
         ->type_name("PATH")
         ->capture_default_str();
+    p.add_flag("--attribution", attribution,
+               "instead of training: time ISM and saliency per sequence (first 50 test sequences, freshly "
+               "initialised weights; bench/attribution_timing.h)");
     cli::addDataOptions(p, dataOptions);
     if (!p.parseArgs(args)) return 0;
     nn::isa();  // a bad MOTIFLOOM_ISA is reported before any work
@@ -116,6 +134,10 @@ int run(const std::vector<std::string>& args) {
     const int threads = parallel::threadCount();
 
     auto data = cli::loadData(dataOptions);
+    if (attribution) {
+        printAttributionTimes(splitList(models), data.splits.test, seed, threads, data.description);
+        return 0;
+    }
     const auto& trainSet = data.splits.train;
     const bool engineUsesAvx512 = nn::isa() == nn::Isa::Avx512;
     const auto peak = bench::measurePeakFlops(threads, engineUsesAvx512);

@@ -13,6 +13,7 @@ const std::vector<Command>& commands() {
         {"tomtom", "compare motifs with a motif database, as MEME's Tomtom (TSV)", runTomtom},
         {"filters", "what a trained model's filters learned: PWMs, logos, JASPAR matches", runFilters},
         {"sweep", "train models x trials, compare filters with JASPAR, tabulate the paper's metrics", runSweep},
+        {"attribute", "which bases a prediction rests on: saliency and in-silico mutagenesis per sequence", runAttribute},
     };
     return all;
 }

@@ -11,7 +11,7 @@
 
 namespace motifloom::cli {
 
-void addDataOptions(CommandLine& command, DataOptions& o) {
+void addDataOptions(CommandLine& command, DataOptions& o, const std::string& splitOption) {
     command.add_option("--data", o.source, "DIR written by simulate, 'synthetic', or FASTA file(s) a.fa,b.fa")
         ->type_name("SOURCE")
         ->required();
@@ -31,7 +31,7 @@ void addDataOptions(CommandLine& command, DataOptions& o) {
         ->type_name("MODE")
         ->transform(oneOf({"header", "per-class", "pos-neg"}))
         ->capture_default_str();
-    command.addNumbers("--split", o.split, "F,F,F", "FASTA train/valid/test fractions", 3);
+    command.addNumbers(splitOption, o.split, "F,F,F", "FASTA train/valid/test fractions", 3);
     command.add_option("--split-seed", o.splitSeed, "seed of the FASTA split")
         ->type_name("S")
         ->transform(seedNumber())

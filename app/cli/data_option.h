@@ -28,7 +28,9 @@ struct DataOptions {
     std::uint64_t splitSeed = 1;
 };
 
-void addDataOptions(CommandLine& command, DataOptions& options);
+// `splitOption` names the FASTA fractions option: `attribute` calls it --split-fractions, as its
+// --split picks the part (test, valid, train) the command line fixes.
+void addDataOptions(CommandLine& command, DataOptions& options, const std::string& splitOption = "--split");
 
 struct LoadedData {
     seqio::DataSplits splits;

@@ -12,6 +12,8 @@ const std::vector<Command>& commands() {
         {"motifs", "list, show and convert motif files (JASPAR, MEME)", runMotifs},
         {"tomtom", "compare motifs with a motif database, as MEME's Tomtom (TSV)", runTomtom},
         {"filters", "what a trained model's filters learned: PWMs, logos, JASPAR matches", runFilters},
+        {"export", "a model as a PyTorch project (model, data, CPU/GPU/DDP training) to train elsewhere", runExport},
+        {"import", "a model trained elsewhere (PyTorch project result) as a run directory", runImport},
         {"sweep", "train models x trials, compare filters with JASPAR, tabulate the paper's metrics", runSweep},
         {"attribute", "which bases a prediction rests on: saliency and in-silico mutagenesis per sequence", runAttribute},
     };

@@ -34,6 +34,8 @@ int runFilters(const Args& args);
 int runSweep(const Args& args);
 int runDemo(const Args& args);
 int runAttribute(const Args& args);
+int runExport(const Args& args);
+int runImport(const Args& args);
 
 // Shared by `filters` and `sweep` (defined in cli/command_filters.cpp).
 // The true motifs of a run: `option` is a comma-separated list of names/JASPAR IDs, "none"

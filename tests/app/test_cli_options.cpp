@@ -32,7 +32,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("file");
         QTest::newRow("commands") << QStringList{"--help"} << "commands.txt";
         for (const char* c : {"train", "evaluate", "demo", "info", "simulate", "motifs", "tomtom", "filters", "sweep",
-                              "attribute"})
+                              "attribute", "export", "import"})
             QTest::newRow(c) << QStringList{c, "--help"} << QString(c) + ".txt";
         for (const char* c : {"list", "show", "convert"})
             QTest::newRow(qPrintable(QString("motifs ") + c)) << QStringList{"motifs", c, "--help"}

@@ -1,5 +1,6 @@
 // Tests for core/util: the portable RNG, deterministic chunking, atomic writes, InputError.
 #include "util/atomic_file.h"
+#include "util/base64.h"
 #include "util/input_error.h"
 #include "util/parallel.h"
 #include "util/rng.h"
@@ -69,6 +70,23 @@ private Q_SLOTS:
         InputError e("reads.fa", 12, "illegal character 'X' in sequence chr2_17");
         QCOMPARE(std::string(e.what()), std::string("reads.fa line 12: illegal character 'X' in sequence chr2_17"));
         QCOMPARE(e.line(), 12L);
+    }
+    // RFC 4648's test vectors, all 256 byte values both ways, and strictness.
+    void base64() {
+        const std::pair<const char*, const char*> vectors[] = {{"", ""},         {"f", "Zg=="},
+                                                               {"fo", "Zm8="},   {"foo", "Zm9v"},
+                                                               {"foob", "Zm9vYg=="}, {"fooba", "Zm9vYmE="},
+                                                               {"foobar", "Zm9vYmFy"}};
+        for (const auto& [plain, encoded] : vectors) {
+            QCOMPARE(base64Encode(plain), std::string(encoded));
+            QCOMPARE(base64Decode(encoded).value_or("?"), std::string(plain));
+        }
+        std::string all;
+        for (int i = 0; i < 256; ++i) all += char(i);
+        QCOMPARE(base64Decode(base64Encode(all)).value_or("?"), all);
+        QCOMPARE(base64Decode("Zm8").value_or("?"), std::string("fo"));  // padding may be left out
+        for (const char* bad : {"Zm9v!", "Z", "Zm=9", "Zg===", "Zm9vY", "Zm 9v"})
+            QVERIFY2(!base64Decode(bad), bad);
     }
 };
 

@@ -1,10 +1,6 @@
 #include "cli/data_option.h"
 
-#include "motif/motif_io.h"
-#include "seqio/fasta_loader.h"
-#include "seqio/split.h"
-#include "synth/synthetic_data.h"
-#include "util/data_paths.h"
+#include "lab/data_loader.h"
 
 #include <filesystem>
 
@@ -20,51 +16,50 @@ void addDataOptions(ArgParser& parser) {
         .option("--split-seed", "S", "seed of the FASTA split", "1");
 }
 
-namespace {
-
-seqio::SplitFractions splitFractions(const ArgParser& parser) {
-    const auto f = parser.getNumbers("--split");
-    if (f.size() != 3) throw InputError("option --split needs three fractions like 0.7,0.1,0.2");
-    return {f[0], f[1], f[2]};
-}
-
-}  // namespace
-
-LoadedData loadData(const ArgParser& parser) {
+lab::DataRecipe dataRecipe(const ArgParser& parser) {
     const std::string source = parser.get("--data");
     if (source.empty()) throw InputError("option --data is required (see --help)");
-    LoadedData out;
+    lab::DataRecipe recipe;
     if (source == "synthetic") {
-        const std::string db = defaultMotifDatabase();
-        synth::SynthConfig config;
-        config.motifs = synth::paperMotifs(motif::readJaspar(db), db);
-        config.count = int(parser.getInt("--count", 10, 10'000'000));
-        if (parser.has("--length")) config.length = int(parser.getInt("--length", 1, 1'000'000));
-        config.seed = parser.getSeed("--data-seed");
-        synth::validate(config);
-        out.splits = synth::generate(config).splits();
-        out.description = "synthetic (" + std::to_string(config.count) + " x " + std::to_string(config.length) +
-                          " nt, seed " + std::to_string(config.seed) + ")";
-        return out;
+        recipe.kind = lab::DataRecipe::Kind::Synthetic;  // the paper's motifs from the bundled JASPAR file
+        recipe.count = int(parser.getInt("--count", 10, 10'000'000));
+        if (parser.has("--length")) recipe.length = int(parser.getInt("--length", 1, 1'000'000));
+        recipe.seed = parser.getSeed("--data-seed");
+        return recipe;
     }
-    seqio::LoadOptions options;
-    if (parser.has("--length")) options.targetLength = int(parser.getInt("--length", 0, 1'000'000));
+    if (parser.has("--length")) recipe.targetLength = int(parser.getInt("--length", 0, 1'000'000));
     std::error_code ec;
     if (std::filesystem::is_directory(source, ec)) {
-        out.splits = seqio::loadDataDirectory(source, options, &out.warnings);
-        out.description = source;
-        return out;
+        recipe.kind = lab::DataRecipe::Kind::Directory;
+        recipe.directory = source;
+        return recipe;
     }
+    recipe.kind = lab::DataRecipe::Kind::Fasta;
     const std::string mode = parser.get("--labels");
-    if (mode == "header") options.labels = seqio::LabelMode::HeaderTokens;
-    else if (mode == "per-class") options.labels = seqio::LabelMode::FilePerClass;
-    else if (mode == "pos-neg") options.labels = seqio::LabelMode::PositiveNegative;
+    if (mode == "header") recipe.labelMode = seqio::LabelMode::HeaderTokens;
+    else if (mode == "per-class") recipe.labelMode = seqio::LabelMode::FilePerClass;
+    else if (mode == "pos-neg") recipe.labelMode = seqio::LabelMode::PositiveNegative;
     else throw InputError("option --labels must be header, per-class or pos-neg, got '" + mode + "'");
-    options.files = splitList(source);
-    auto loaded = seqio::loadLabelled(options);
+    recipe.files = splitList(source);
+    recipe.splitMode = lab::DataRecipe::SplitMode::Random;
+    recipe.splitSeed = parser.getSeed("--split-seed");
+    const auto f = parser.getNumbers("--split");
+    if (f.size() != 3) throw InputError("option --split needs three fractions like 0.7,0.1,0.2");
+    recipe.splitFractions = {f[0], f[1], f[2]};
+    return recipe;
+}
+
+LoadedData loadData(const ArgParser& parser) {
+    const lab::DataRecipe recipe = dataRecipe(parser);
+    lab::LoadedData loaded = lab::loadData(recipe);
+    LoadedData out;
+    out.splits = std::move(loaded.splits);
     out.warnings = std::move(loaded.warnings);
-    out.splits = seqio::splitRandom(loaded.set, parser.getSeed("--split-seed"), splitFractions(parser));
-    out.description = source;
+    // What runs record as their data (metrics.json) and the commands print.
+    out.description = recipe.kind == lab::DataRecipe::Kind::Synthetic
+                          ? "synthetic (" + std::to_string(recipe.count) + " x " + std::to_string(recipe.length) +
+                                " nt, seed " + std::to_string(recipe.seed) + ")"
+                          : parser.get("--data");
     return out;
 }
 

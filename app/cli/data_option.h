@@ -7,6 +7,7 @@
 //                         --split-seed, --length (0 = the most common length)
 
 #include "cli/arg_parser.h"
+#include "lab/data_recipe.h"
 #include "seqio/sequence_set.h"
 #include "util/warnings.h"
 
@@ -22,7 +23,12 @@ struct LoadedData {
     Warnings warnings;
 };
 
-// Loads what the parsed options describe; throws InputError naming the file and line.
+// The data recipe the parsed options describe (core/lab/data_recipe.h): Synthetic (the paper's
+// motifs), Directory or Fasta (random split). Throws InputError naming a bad option.
+lab::DataRecipe dataRecipe(const ArgParser& parser);
+
+// Loads dataRecipe(parser) with the core loader (lab::loadData); throws InputError naming the
+// file and line.
 LoadedData loadData(const ArgParser& parser);
 
 }  // namespace motifloom::cli

@@ -4,18 +4,23 @@
 //
 // Output folder:
 //   table.tsv / table.md   one row per model: params, AUROC, AUPR, match-any, match-gt, coverage
-//                          (mean and population SD over the finished trials; NA when undefined)
+//                          (mean and sample SD, n - 1, over the finished trials: lab::trialStatistics,
+//                          the numbers the desktop lab's Compare tab shows; NA when undefined, so
+//                          the SD of a single trial)
 //   runs.tsv               one row per run (rewritten after every finished run)
 //   <model>_filters.png    the first trial's filter logos
 //   runs/<model>_trial<k>/ each run's directory (train/run_directory.h) plus filters.meme and
 //                          filter_matches.tsv
-// Trial k (1-based) trains with seed S + k - 1, so trial 1 equals `train --seed S`. Runs are
+// The runs are lab::sweepJobs (core/lab/sweep_plan.h): trial k (1-based) trains with seed
+// S + k - 1, so trial 1 equals `train --seed S`. Runs are
 // independent: their results do not depend on --jobs or --threads (the engine is deterministic).
 #include "arch/presets.h"
 #include "cli/command_line.h"
 #include "cli/commands.h"
 #include "cli/data_option.h"
 #include "interpret/filter_matches.h"
+#include "lab/sweep_plan.h"
+#include "lab/trial_statistics.h"
 #include "interpret/filter_pwm.h"
 #include "motif/motif_io.h"
 #include "train/evaluation.h"
@@ -51,6 +56,7 @@ struct RunSpec {
     int trial = 1;  // 1-based
     std::uint64_t seed = 0;
     std::string dir;
+    arch::Architecture architecture;  // lab::sweepJobs's, incl. settings and seed
 };
 
 struct RunOutcome {
@@ -96,21 +102,6 @@ std::string number(double v, int decimals = 4) {
     char buf[40];
     std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
     return buf;
-}
-
-// Mean and population SD (numpy's default, as the paper's scripts) over the finite values;
-// NaN when there are none.
-std::pair<double, double> meanSd(const std::vector<double>& values) {
-    double sum = 0;
-    int n = 0;
-    for (double v : values)
-        if (std::isfinite(v)) sum += v, ++n;
-    if (n == 0) return {NAN, NAN};
-    const double mean = sum / n;
-    double ss = 0;
-    for (double v : values)
-        if (std::isfinite(v)) ss += (v - mean) * (v - mean);
-    return {mean, std::sqrt(ss / n)};
 }
 
 std::string runsTable(const std::vector<RunSpec>& runs, const std::vector<RunOutcome>& outcomes) {
@@ -208,11 +199,18 @@ int runSweep(const Args& args) {
     const std::string dbPath = database.empty() ? defaultMotifDatabase() : database;
     const interpret::FilterMatcher matcher(motif::readMotifFile(dbPath), matchOptions);
 
+    lab::SweepPlan plan;
+    plan.models = models;
+    plan.trials = trials;
+    plan.firstSeed = seed;
+    plan.paperSettings = true;
+    if (epochs) plan.maxEpochs = *epochs;
+    if (patience) plan.patience = *patience;
     std::vector<RunSpec> runs;
-    for (const std::string& m : models)
-        for (int t = 1; t <= trials; ++t)
-            runs.push_back({m, t, seed + std::uint64_t(t - 1),
-                            (fs::path(outDir) / "runs" / (m + "_trial" + std::to_string(t))).string()});
+    for (lab::SweepJob& job : lab::sweepJobs(plan, splits.train.length, splits.train.numClasses(), splits.train.task))
+        runs.push_back({job.model, job.trial, job.seed,
+                        (fs::path(outDir) / "runs" / (job.model + "_trial" + std::to_string(job.trial))).string(),
+                        std::move(job.architecture)});
     std::vector<RunOutcome> outcomes(runs.size());
     std::error_code ec;
     fs::create_directories(fs::path(outDir) / "runs", ec);
@@ -227,12 +225,7 @@ int runSweep(const Args& args) {
     auto runOne = [&](std::size_t i) {
         const RunSpec& run = runs[i];
         const auto t0 = std::chrono::steady_clock::now();
-        arch::Architecture a = arch::preset(run.model, splits.train.length, splits.train.numClasses());
-        a.output = splits.train.task == seqio::TaskKind::SingleLabel ? arch::OutputKind::Softmax
-                                                                     : arch::OutputKind::Sigmoid;
-        a.training.seed = run.seed;
-        if (epochs) a.training.maxEpochs = *epochs;
-        if (patience) a.training.patience = *patience;
+        const arch::Architecture& a = run.architecture;
 
         train::TrainControl control;
         SweepObserver observer(run, control, verbose);
@@ -301,12 +294,13 @@ int runSweep(const Args& args) {
     }
     std::signal(SIGINT, previous);
 
-    // The tables (finished runs only).
+    // The tables (finished runs only). The header names the sd: the sample sd, as the Compare tab.
     std::string tsv =
-        "model\tparams\tauroc_mean\tauroc_sd\taupr_mean\taupr_sd\tmatch_any_mean\tmatch_any_sd\tmatch_gt_mean\t"
-        "match_gt_sd\tcoverage_mean\tcoverage_sd\n";
-    std::string md = "| model | params | auroc_mean | auroc_sd | aupr_mean | aupr_sd | match_any_mean | match_any_sd "
-                     "| match_gt_mean | match_gt_sd | coverage_mean | coverage_sd |\n"
+        "model\tparams\tauroc_mean\tauroc_sample_sd\taupr_mean\taupr_sample_sd\tmatch_any_mean\t"
+        "match_any_sample_sd\tmatch_gt_mean\tmatch_gt_sample_sd\tcoverage_mean\tcoverage_sample_sd\n";
+    std::string md = std::string(lab::kTrialStatisticsNote) + "\n\n" +
+                     "| model | params | auroc_mean | auroc_sample_sd | aupr_mean | aupr_sample_sd | match_any_mean "
+                     "| match_any_sample_sd | match_gt_mean | match_gt_sample_sd | coverage_mean | coverage_sample_sd |\n"
                      "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
     int finished = 0;
     for (const std::string& m : models) {
@@ -326,9 +320,9 @@ int runSweep(const Args& args) {
         if (auroc.empty()) continue;
         std::vector<std::string> cells{m, std::to_string(params)};
         for (const auto* values : {&auroc, &aupr, &any, &gt, &coverage}) {
-            const auto [mean, sd] = meanSd(*values);
-            cells.push_back(number(mean));
-            cells.push_back(number(sd));
+            const lab::TrialStatistics s = lab::trialStatistics(*values);
+            cells.push_back(number(s.mean));
+            cells.push_back(number(s.sd));
         }
         for (std::size_t c = 0; c < cells.size(); ++c) {
             tsv += cells[c] + (c + 1 < cells.size() ? "\t" : "\n");

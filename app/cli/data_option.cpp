@@ -1,10 +1,6 @@
 #include "cli/data_option.h"
 
-#include "motif/motif_io.h"
-#include "seqio/fasta_loader.h"
-#include "seqio/split.h"
-#include "synth/synthetic_data.h"
-#include "util/data_paths.h"
+#include "lab/data_loader.h"
 #include "util/text.h"
 
 #include <filesystem>
@@ -38,38 +34,45 @@ void addDataOptions(CommandLine& command, DataOptions& o, const std::string& spl
         ->capture_default_str();
 }
 
-LoadedData loadData(const DataOptions& o) {
-    LoadedData out;
+lab::DataRecipe dataRecipe(const DataOptions& o) {
+    lab::DataRecipe recipe;
     if (o.source == "synthetic") {
-        const std::string db = defaultMotifDatabase();
-        synth::SynthConfig config;
-        config.motifs = synth::paperMotifs(motif::readJaspar(db), db);
-        config.count = o.count;
+        recipe.kind = lab::DataRecipe::Kind::Synthetic;  // the paper's motifs from the bundled JASPAR file
+        recipe.count = o.count;
         if (o.length == 0) throw InputError("option --length must be between 1 and 1000000 for synthetic data, got 0");
-        if (o.length > 0) config.length = o.length;
-        config.seed = o.dataSeed;
-        synth::validate(config);
-        out.splits = synth::generate(config).splits();
-        out.description = "synthetic (" + std::to_string(config.count) + " x " + std::to_string(config.length) +
-                          " nt, seed " + std::to_string(config.seed) + ")";
-        return out;
+        if (o.length > 0) recipe.length = o.length;
+        recipe.seed = o.dataSeed;
+        return recipe;
     }
-    seqio::LoadOptions options;
-    if (o.length >= 0) options.targetLength = o.length;
+    if (o.length >= 0) recipe.targetLength = o.length;
     std::error_code ec;
     if (std::filesystem::is_directory(o.source, ec)) {
-        out.splits = seqio::loadDataDirectory(o.source, options, &out.warnings);
-        out.description = o.source;
-        return out;
+        recipe.kind = lab::DataRecipe::Kind::Directory;
+        recipe.directory = o.source;
+        return recipe;
     }
-    options.labels = o.labels == "per-class" ? seqio::LabelMode::FilePerClass
-                   : o.labels == "pos-neg"   ? seqio::LabelMode::PositiveNegative
-                                             : seqio::LabelMode::HeaderTokens;
-    options.files = splitList(o.source);
-    auto loaded = seqio::loadLabelled(options);
+    recipe.kind = lab::DataRecipe::Kind::Fasta;
+    recipe.labelMode = o.labels == "per-class" ? seqio::LabelMode::FilePerClass
+                     : o.labels == "pos-neg"   ? seqio::LabelMode::PositiveNegative
+                                               : seqio::LabelMode::HeaderTokens;
+    recipe.files = splitList(o.source);
+    recipe.splitMode = lab::DataRecipe::SplitMode::Random;
+    recipe.splitSeed = o.splitSeed;
+    recipe.splitFractions = {o.split[0], o.split[1], o.split[2]};
+    return recipe;
+}
+
+LoadedData loadData(const DataOptions& o) {
+    const lab::DataRecipe recipe = dataRecipe(o);
+    lab::LoadedData loaded = lab::loadData(recipe);
+    LoadedData out;
+    out.splits = std::move(loaded.splits);
     out.warnings = std::move(loaded.warnings);
-    out.splits = seqio::splitRandom(loaded.set, o.splitSeed, {o.split[0], o.split[1], o.split[2]});
-    out.description = o.source;
+    // What runs record as their data (metrics.json) and the commands print.
+    out.description = recipe.kind == lab::DataRecipe::Kind::Synthetic
+                          ? "synthetic (" + std::to_string(recipe.count) + " x " + std::to_string(recipe.length) +
+                                " nt, seed " + std::to_string(recipe.seed) + ")"
+                          : o.source;
     return out;
 }
 

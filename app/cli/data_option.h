@@ -9,6 +9,7 @@
 // what they describe.
 
 #include "cli/command_line.h"
+#include "lab/data_recipe.h"
 #include "seqio/sequence_set.h"
 #include "util/warnings.h"
 
@@ -38,7 +39,12 @@ struct LoadedData {
     Warnings warnings;
 };
 
-// Loads what the options describe; throws InputError naming the file and line.
+// The data recipe the options describe (core/lab/data_recipe.h): Synthetic (the paper's
+// motifs), Directory or Fasta (random split). Throws InputError naming a bad option.
+lab::DataRecipe dataRecipe(const DataOptions& options);
+
+// Loads dataRecipe(options) with the core loader (lab::loadData); throws InputError naming the
+// file and line.
 LoadedData loadData(const DataOptions& options);
 
 }  // namespace motifloom::cli

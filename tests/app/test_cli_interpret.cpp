@@ -4,10 +4,13 @@
 // --jobs), plus bad input giving a one-line error. Kept to a few seconds: 1 epoch, 600
 // sequences.
 #include "cli_runner.h"
+#include "lab/trial_statistics.h"
 #include "motif/motif_io.h"
 
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -165,19 +168,22 @@ private Q_SLOTS:
 
         const QStringList table = readText(out + "/table.tsv").split('\n', Qt::SkipEmptyParts);
         QCOMPARE(table.size(), 3);
-        QCOMPARE(table[0], QString("model\tparams\tauroc_mean\tauroc_sd\taupr_mean\taupr_sd\tmatch_any_mean\t"
-                                   "match_any_sd\tmatch_gt_mean\tmatch_gt_sd\tcoverage_mean\tcoverage_sd"));
+        QCOMPARE(table[0], QString("model\tparams\tauroc_mean\tauroc_sample_sd\taupr_mean\taupr_sample_sd\t"
+                                   "match_any_mean\tmatch_any_sample_sd\tmatch_gt_mean\tmatch_gt_sample_sd\t"
+                                   "coverage_mean\tcoverage_sample_sd"));
         const QStringList cnn25 = table[1].split('\t');
         QCOMPARE(cnn25.size(), 12);
         QCOMPARE(cnn25[0], QString("CNN-25"));
         QCOMPARE(cnn25[1], QString("160048"));
-        QCOMPARE(cnn25[3], QString("0.0000"));  // one trial: SD 0
+        QCOMPARE(cnn25[3], QString("NA"));  // one trial: no sample SD
         QCOMPARE(table[2].split('\t')[0], QString("CNN-2"));
 
         const QStringList md = readText(out + "/table.md").split('\n', Qt::SkipEmptyParts);
-        QCOMPARE(md.size(), 4);
-        QVERIFY(md[0].startsWith("| model | params | auroc_mean |"));
-        QVERIFY(md[2].startsWith("| CNN-25 | 160048 |"));
+        QCOMPARE(md.size(), 5);
+        QCOMPARE(md[0], QString::fromUtf8(lab::kTrialStatisticsNote));  // says which SD
+        QVERIFY(md[0].contains("sample sd, n \u2212 1"));
+        QVERIFY(md[1].startsWith("| model | params | auroc_mean | auroc_sample_sd |"));
+        QVERIFY(md[3].startsWith("| CNN-25 | 160048 |"));
 
         const QStringList runs = readText(out + "/runs.tsv").split('\n', Qt::SkipEmptyParts);
         QCOMPARE(runs.size(), 3);
@@ -201,6 +207,31 @@ private Q_SLOTS:
         QVERIFY(std::abs(cnn25[6].toDouble() - stats[0].toDouble()) < 6e-4);  // printed with 3 decimals
         QVERIFY(std::abs(cnn25[8].toDouble() - stats[1].toDouble()) < 6e-4);
         QVERIFY(std::abs(cnn25[10].toDouble() - stats[2].toDouble()) < 6e-4);
+    }
+
+    // Three trials: the table's mean and SD are lab::trialStatistics (sample SD, n - 1) of the
+    // runs' own test metrics, the numbers the Compare tab shows for the same runs.
+    void sweepStatistics() {
+        const QString out = mDir.filePath("sweep3");
+        const Result r = runCli({"sweep", "--models", "CNN-2", "--trials", "3", "--data", mData, "--out", out,
+                                 "--epochs", "1", "--seed", "5", "--jobs", "2"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err + r.out));
+        const QStringList table = readText(out + "/table.tsv").split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(table.size(), 2);
+        const QStringList row = table[1].split('\t');
+        for (const auto& [key, column] : {std::pair{"test_auroc", 2}, std::pair{"test_aupr", 4}}) {
+            std::vector<double> values;
+            for (int t = 1; t <= 3; ++t) {
+                const QString metrics = readText(out + "/runs/CNN-2_trial" + QString::number(t) + "/metrics.json");
+                values.push_back(QJsonDocument::fromJson(metrics.toUtf8()).object().value(key).toDouble(std::nan("")));
+            }
+            const lab::TrialStatistics s = lab::trialStatistics(values);
+            QCOMPARE(s.n, 3);
+            QCOMPARE(row[column], QString::number(s.mean, 'f', 4));
+            QCOMPARE(row[column + 1], QString::number(s.sd, 'f', 4));
+            // ... which is not the population SD (the trials differ, so this test can tell them apart).
+            QVERIFY(QString::number(s.sd * std::sqrt(2.0 / 3.0), 'f', 4) != row[column + 1]);
+        }
     }
 
     void fail_sweep() {

@@ -21,6 +21,11 @@
 // generates the data and starts training (Ctrl+R, one click).
 // Window geometry and dock layout, recent files and preferences are kept in QSettings
 // (settings.h).
+//
+// Implementation by concept: main_window.cpp (widgets, actions, menus, layout, presets, closing),
+// main_window_session.cpp (the session document: new, open, save, recent files, asking before
+// changes are lost), main_window_training.cpp (training, sweeps, kept runs),
+// main_window_export.cpp, main_window_help.cpp; the message bar is message_bar.h.
 
 #include "arch/architecture.h"
 #include "run_record.h"

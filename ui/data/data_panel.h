@@ -10,7 +10,7 @@
 //                  simulate` fills in train/valid/test files and classes.txt), label mode
 //                  (header labels, one file per class, positive/negative), length policy,
 //                  split (random, assignment file, separate files).
-// "Generate" / "Load" (Ctrl+Return) builds the data in a worker thread (loadData in
+// "Generate" / "Load" (Ctrl+Return) builds the data in a pool thread (loadData in
 // data_recipe.h) with a progress bar and a Cancel button (the main window maps Esc to it); the GUI never waits for it.
 // Afterwards the panel shows a summary (counts per class and split, length, warnings) and
 // the loaded sequences with their ground truth. Errors appear as a message in the panel and
@@ -19,6 +19,10 @@
 // Default recipe: the paper's synthetic set (12 motifs, 25,000 x 200 nt, seed 33). The panel
 // does not load anything by itself: call load() (e.g. for the first-run demo).
 // Destroying the panel cancels a running load and waits for the worker to stop.
+//
+// Loads run as DataLoadJobs (data_load_job.h: QtConcurrent + QFutureWatcher). Implementation by
+// concept: data_panel.cpp (recipe <-> controls, loading), data_panel_synthetic.cpp,
+// data_panel_fasta.cpp, data_panel_results.cpp (the loaded-data view), data_panel_parts.h.
 
 #include "data_recipe.h"
 

@@ -67,7 +67,7 @@ struct Shape {
 };
 
 // Problems a user can fix, as sentences ("layer 4: max-pool 50 on a length-4 input"); empty
-// when the architecture can be built and trained. Never throws.
+// when the architecture can be built and trained. Never throws. THE rules: see the end of file.
 std::vector<std::string> validate(const Architecture& arch);
 
 // Output shape of each layer (same size as arch.layers). Valid only if validate() is empty;
@@ -92,3 +92,19 @@ long parameterCount(const Architecture& arch, int layerIndex);
 void setNumClasses(Architecture& arch, int numClasses);
 
 }  // namespace motifloom::arch
+
+// The rules of validate() are the only ones: the layer editor shows them, the trainer refuses
+// to start on them, and nn::Network's constructor (also when it loads a model file) throws
+// them, so an architecture is valid everywhere or nowhere. Where a looser rule would also
+// compute something, validate() chooses:
+//   - batch-norm epsilon finite and > 0: 0 divides by zero on a constant channel, infinity
+//     turns every output into beta (and JSON cannot hold it);
+//   - batch-norm momentum in [0, 1): at 1 the running averages never leave their start values
+//     (mean 0, variance 1), so inference would ignore everything training saw;
+//   - dropout rate in [0, 1); max-pool window at least 1 and at most its input's length,
+//     stride 0 (= window) or more;
+//   - a Dense layer needs a Flatten before it (a length-1 input is not enough); convolutions
+//     and max-pools come before the Flatten, and there is one Flatten;
+//   - every layer's output and parameter count fits the engine's int indices;
+//   - the training settings too ("training: ..."): a Network carries them (its default
+//     penalties) and stores them in model files.

@@ -1,5 +1,6 @@
 #include "nn/network.h"
 
+#include "arch/architecture_json.h"
 #include "nn/activation.h"
 #include "nn/batch_norm.h"
 #include "nn/binary_io.h"
@@ -58,10 +59,6 @@ struct Network::WorkspacePool {
 
 namespace {
 
-std::string layerName(int i, arch::LayerType type) {
-    return std::string("layer ") + std::to_string(i + 1) + " (" + layerTypeName(type) + ")";
-}
-
 // One-hot (or IUPAC-uniform) floats of a code: base b gets ((code >> b) & 1) / popcount(code).
 void expandCodes(const std::uint8_t* codes, std::size_t n, float* out) {
     for (std::size_t i = 0; i < n; ++i) {
@@ -103,57 +100,28 @@ Network::Network(const arch::Architecture& arch, std::uint64_t seed)
 }
 
 void Network::build(std::uint64_t seed) {
-    const arch::Architecture& a = mArch;
-    auto fail = [](const std::string& message) { throw InputError(message); };
-    if (a.inputLength < 1) fail("the input length must be at least 1 base");
-    if (a.layers.empty()) fail("the architecture has no layers");
-    if (a.numClasses < 1) fail("the number of classes must be at least 1");
-    if (a.output == arch::OutputKind::Softmax && a.numClasses < 2)
-        fail("a softmax output needs at least 2 classes");
-
+    // One rule set: whatever arch::validate accepts builds (and only that), so the layer
+    // constructors below may rely on sizes that fit and layers in a valid order.
+    if (const auto problems = arch::validate(mArch); !problems.empty()) {
+        std::string message;
+        for (const std::string& p : problems) message += (message.empty() ? "" : "; ") + p;
+        throw InputError(message);
+    }
     mLayers.clear();
-    arch::Shape shape{a.inputLength, 4};
-    for (int i = 0; i < int(a.layers.size()); ++i) {
-        const arch::LayerSpec& spec = a.layers[std::size_t(i)];
-        const std::string name = layerName(i, spec.type);
-        auto bad = [&](const std::string& what) { fail(name + ": " + what); };
+    arch::Shape shape{mArch.inputLength, 4};
+    for (int i = 0; i < int(mArch.layers.size()); ++i) {
+        const arch::LayerSpec& spec = mArch.layers[std::size_t(i)];
         std::unique_ptr<Layer> layer;
         switch (spec.type) {
         case arch::LayerType::Conv1D:
-            if (spec.units < 1) bad("needs at least 1 filter");
-            if (spec.width < 1) bad("needs a filter width of at least 1");
-            if (spec.padding == arch::Padding::Valid && spec.width > shape.length)
-                bad("'valid' filters of width " + std::to_string(spec.width) +
-                    " do not fit an input of length " + std::to_string(shape.length));
             layer = std::make_unique<Conv1D>(spec, shape, i, i == 0, layerSeed(seed, i));
             break;
-        case arch::LayerType::BatchNorm:
-            if (!(spec.epsilon > 0.0)) bad("epsilon must be positive");
-            if (!(spec.momentum >= 0.0 && spec.momentum <= 1.0))
-                bad("momentum must lie between 0 and 1");
-            layer = std::make_unique<BatchNorm>(spec, shape, i);
-            break;
-        case arch::LayerType::Activation:
-            layer = std::make_unique<Activation>(spec, shape, i);
-            break;
-        case arch::LayerType::MaxPool:
-            if (spec.poolSize < 1) bad("the pool size must be at least 1");
-            if (spec.poolStride < 0) bad("the pool stride must be at least 1");
-            layer = std::make_unique<MaxPool>(spec, shape, i);
-            break;
-        case arch::LayerType::Dropout:
-            if (!(spec.dropRate >= 0.0 && spec.dropRate < 1.0))
-                bad("the drop rate must be at least 0 and below 1");
-            layer = std::make_unique<Dropout>(spec, shape, i);
-            break;
-        case arch::LayerType::Flatten:
-            layer = std::make_unique<Flatten>(spec, shape, i);
-            break;
+        case arch::LayerType::BatchNorm: layer = std::make_unique<BatchNorm>(spec, shape, i); break;
+        case arch::LayerType::Activation: layer = std::make_unique<Activation>(spec, shape, i); break;
+        case arch::LayerType::MaxPool: layer = std::make_unique<MaxPool>(spec, shape, i); break;
+        case arch::LayerType::Dropout: layer = std::make_unique<Dropout>(spec, shape, i); break;
+        case arch::LayerType::Flatten: layer = std::make_unique<Flatten>(spec, shape, i); break;
         case arch::LayerType::Dense:
-            if (shape.length != 1)
-                bad("needs a flat input (length 1) but gets length " + std::to_string(shape.length) +
-                    "; add a Flatten layer before it");
-            if (spec.units < 1) bad("needs at least 1 unit");
             layer = std::make_unique<Dense>(spec, shape, i, layerSeed(seed, i));
             break;
         }
@@ -162,12 +130,6 @@ void Network::build(std::uint64_t seed) {
     }
     collectParameters();
     buildSteps();
-    const arch::LayerSpec& last = a.layers.back();
-    if (last.type != arch::LayerType::Dense)
-        fail("the last layer must be a Dense layer with one unit per class");
-    if (last.units != a.numClasses)
-        fail("the last Dense layer has " + std::to_string(last.units) + " units but the task has " +
-             std::to_string(a.numClasses) + " classes");
 }
 
 Network::Network(const Network& other)
@@ -657,79 +619,61 @@ std::vector<float> Network::convFilters(int layerIndex) const {
 // ---------------------------------------------------------------------------------------------
 // Persistence
 
+// Format 2 (written): payload = architecture as the text of arch::toJsonString (what a run
+// directory's architecture.json holds) | f64 l1 | f64 l2 | per layer: u32 tensor count, then
+// each state tensor (u64 count, floats).
+// Format 1 (read only): the same, with the architecture as hand-serialised fields and enum
+// numbers (getArchitectureV1 below).
 namespace {
 constexpr char kNetworkMagic[9] = "MLNETWRK";
-constexpr std::uint32_t kNetworkVersion = 1;
+constexpr std::uint32_t kNetworkVersion = 2;
 
-void putArchitecture(BinaryWriter& w, const arch::Architecture& a) {
-    w.putString(a.name);
-    w.putString(a.description);
-    w.put<std::int32_t>(a.inputLength);
-    w.put<std::int32_t>(a.numClasses);
-    w.put<std::uint8_t>(std::uint8_t(a.output));
-    w.put<std::uint32_t>(std::uint32_t(a.layers.size()));
-    for (const arch::LayerSpec& s : a.layers) {
-        w.put<std::uint8_t>(std::uint8_t(s.type));
-        w.put<std::int32_t>(s.units);
-        w.put<std::int32_t>(s.width);
-        w.put<std::uint8_t>(std::uint8_t(s.padding));
-        w.put<std::uint8_t>(s.bias ? 1 : 0);
-        w.put<std::int32_t>(s.poolSize);
-        w.put<std::int32_t>(s.poolStride);
-        w.put<double>(s.dropRate);
-        w.put<std::uint8_t>(std::uint8_t(s.activation));
-        w.put<double>(s.epsilon);
-        w.put<double>(s.momentum);
-    }
-    const arch::TrainingSettings& t = a.training;
-    w.put<std::uint8_t>(std::uint8_t(t.optimizer));
-    w.put<double>(t.learningRate);
-    w.put<double>(t.beta1);
-    w.put<double>(t.beta2);
-    w.put<double>(t.adamEpsilon);
-    w.put<double>(t.momentum);
-    w.put<std::int32_t>(t.batchSize);
-    w.put<std::int32_t>(t.maxEpochs);
-    w.put<std::int32_t>(t.patience);
-    w.put<std::uint8_t>(t.restoreBest ? 1 : 0);
-    w.put<double>(t.l1);
-    w.put<double>(t.l2);
-    w.put<std::uint64_t>(t.seed);
-}
+// Format 1 stored enums as numbers; these tables say what each number meant there, so the
+// enums of core/arch may change without changing how old files read.
+constexpr arch::OutputKind kV1Outputs[] = {arch::OutputKind::Sigmoid, arch::OutputKind::Softmax};
+constexpr arch::LayerType kV1LayerTypes[] = {
+    arch::LayerType::Conv1D,  arch::LayerType::BatchNorm, arch::LayerType::Activation,
+    arch::LayerType::MaxPool, arch::LayerType::Dropout,   arch::LayerType::Flatten,
+    arch::LayerType::Dense};
+constexpr arch::Padding kV1Paddings[] = {arch::Padding::Same, arch::Padding::Valid};
+constexpr arch::ActivationType kV1Activations[] = {
+    arch::ActivationType::ReLU, arch::ActivationType::Exponential, arch::ActivationType::Sigmoid,
+    arch::ActivationType::Linear};
+constexpr arch::OptimizerKind kV1Optimizers[] = {arch::OptimizerKind::Adam, arch::OptimizerKind::Sgd};
 
-template <class E>
-E getEnum(BinaryReader& r, int count, const char* what) {
+template <class E, std::size_t N>
+E getEnum(BinaryReader& r, const E (&values)[N], const char* what) {
     const auto v = r.get<std::uint8_t>();
-    if (v >= count) r.fail(std::string("unknown ") + what + " " + std::to_string(int(v)));
-    return E(v);
+    if (v >= N) r.fail(std::string("unknown ") + what + " " + std::to_string(int(v)));
+    return values[v];
 }
 
-arch::Architecture getArchitecture(BinaryReader& r) {
+arch::Architecture getArchitectureV1(BinaryReader& r) {
     arch::Architecture a;
     a.name = r.getString();
     a.description = r.getString();
     a.inputLength = r.get<std::int32_t>();
     a.numClasses = r.get<std::int32_t>();
-    a.output = getEnum<arch::OutputKind>(r, 2, "output kind");
+    a.output = getEnum(r, kV1Outputs, "output kind");
     const auto layers = r.get<std::uint32_t>();
     if (layers > 10000) r.fail("implausible number of layers");
     for (std::uint32_t i = 0; i < layers; ++i) {
         arch::LayerSpec s;
-        s.type = getEnum<arch::LayerType>(r, 7, "layer type");
+        s.type = getEnum(r, kV1LayerTypes, "layer type");
         s.units = r.get<std::int32_t>();
         s.width = r.get<std::int32_t>();
-        s.padding = getEnum<arch::Padding>(r, 2, "padding");
+        s.padding = getEnum(r, kV1Paddings, "padding");
         s.bias = r.get<std::uint8_t>() != 0;
         s.poolSize = r.get<std::int32_t>();
         s.poolStride = r.get<std::int32_t>();
         s.dropRate = r.get<double>();
-        s.activation = getEnum<arch::ActivationType>(r, 4, "activation");
+        s.activation = getEnum(r, kV1Activations, "activation");
         s.epsilon = r.get<double>();
         s.momentum = r.get<double>();
         a.layers.push_back(s);
     }
     arch::TrainingSettings& t = a.training;
-    t.optimizer = getEnum<arch::OptimizerKind>(r, 2, "optimiser");
+    t.optimizer = getEnum(r, kV1Optimizers, "optimiser");
     t.learningRate = r.get<double>();
     t.beta1 = r.get<double>();
     t.beta2 = r.get<double>();
@@ -748,7 +692,7 @@ arch::Architecture getArchitecture(BinaryReader& r) {
 
 void Network::save(std::ostream& out) const {
     BinaryWriter w;
-    putArchitecture(w, mArch);
+    w.putString(arch::toJsonString(mArch));
     w.put<double>(mL1);
     w.put<double>(mL2);
     for (const auto& l : mLayers) {
@@ -760,9 +704,19 @@ void Network::save(std::ostream& out) const {
 }
 
 Network Network::load(std::istream& in, const std::string& source) {
-    BinaryReader r = readFrame(in, kNetworkMagic, kNetworkVersion, source, "network");
+    std::uint32_t version = 0;
+    BinaryReader r = readFrame(in, kNetworkMagic, kNetworkVersion, source, "network", &version);
     Network net;
-    net.mArch = getArchitecture(r);
+    if (version == 1) {
+        net.mArch = getArchitectureV1(r);
+    } else {
+        const std::string text = r.getString();
+        try {
+            net.mArch = arch::fromJsonString(text);
+        } catch (const InputError& e) {
+            r.fail(std::string("its architecture cannot be read: ") + e.what());
+        }
+    }
     try {
         net.build(0);
     } catch (const InputError& e) {

@@ -53,8 +53,8 @@ class Network {
 public:
     // Builds the layers and initialises weights (Glorot uniform, layer i seeded from
     // Rng(seed).split(i)), biases 0, batch norm gamma 1 / beta 0 / running mean 0 / var 1.
-    // Penalties default to arch.training.l1 / l2. Throws InputError naming the layer when the
-    // architecture cannot be built (e.g. a Dense layer without a Flatten before it).
+    // Penalties default to arch.training.l1 / l2. Throws InputError with arch::validate's
+    // problems (joined by "; ", naming the layers): exactly what validate accepts builds.
     Network(const arch::Architecture& arch, std::uint64_t seed);
     Network(const Network& other);
     Network& operator=(const Network& other);
@@ -131,9 +131,9 @@ public:
     std::vector<std::span<float>> layerState(int layerIndex);
 
     // ---- persistence ----
-    // Architecture, penalties, weights and running statistics; binary, versioned, checksummed.
+    // Format 2: architecture as architecture.json's text, penalties, weights, running stats.
     void save(std::ostream& out) const;
-    // Throws InputError naming `source` on a truncated, corrupt or incompatible stream.
+    // Formats 2 and 1; throws InputError naming `source` on a bad stream or architecture.
     static Network load(std::istream& in, const std::string& source = {});
 
     // ---- profiling (for benchmarks) ----

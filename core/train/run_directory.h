@@ -1,7 +1,7 @@
 #pragma once
 // A run directory: what `motifloom-cli train --out RUNDIR` writes and later commands read.
 //
-//   RUNDIR/model.mlm          the trained network (nn::Network::save: architecture + weights)
+//   RUNDIR/model.mlm          the trained network (nn::Network::save: architecture.json text + weights)
 //   RUNDIR/architecture.json  the architecture and training settings, readable
 //   RUNDIR/metrics.json       test_auroc, test_aupr (means), per-class values, epochs_run,
 //                             best_epoch, stop reason, seconds, history (one entry per epoch)

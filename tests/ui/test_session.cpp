@@ -5,7 +5,9 @@
 #include "data_recipe.h"
 #include "session.h"
 
+#include "arch/architecture_json.h"
 #include "arch/presets.h"
+#include "seqio/alphabet.h"
 #include "util/input_error.h"
 #include "util/rng.h"
 
@@ -16,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <fstream>
 
 using namespace motifloom;
 using namespace motifloom::ui;
@@ -302,6 +305,7 @@ private Q_SLOTS:
     void loadBroken_data();
     void loadBroken();
     void saveToBadPathKeepsOldFile();
+    void modelOfFormatOneLoads();
     void compareTable_data();
     void compareTable();
     void compareTsvFormat();
@@ -413,6 +417,33 @@ void TestSession::saveToBadPathKeepsOldFile() {
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll(), before);
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{"good.motifloom"});  // no temp files left
+}
+
+// A session saved before model files stored their architecture as JSON (its run's model is
+// tests/data/nn/fixture_sigmoid_v1.mlm's network, format 1) loads, predicts what that network
+// predicted (tests/data/nn/fixture_sigmoid.expected.json), and saves again in the current format.
+void TestSession::modelOfFormatOneLoads() {
+    const Session s = loadSession(QStringLiteral(MOTIFLOOM_TEST_DATA_DIR "/session/model_format_1.motifloom"));
+    std::ifstream in(MOTIFLOOM_TEST_DATA_DIR "/nn/fixture_sigmoid.expected.json");
+    const nlohmann::json expected = nlohmann::json::parse(in);
+    QCOMPARE(s.runs.size(), std::size_t(1));
+    QVERIFY(s.runs[0]->network);
+    std::vector<std::uint8_t> codes;
+    for (const auto& seq : expected.at("sequences")) {
+        const auto c = seqio::encodeSequence(seq.get<std::string>());
+        codes.insert(codes.end(), c.begin(), c.end());
+    }
+    const std::size_t n = expected.at("sequences").size();
+    for (const Session& t : {s, sessionFromBytes(sessionToBytes(s), "resaved")}) {
+        const nn::Network& net = *t.runs[0]->network;
+        QVERIFY(net.architecture() == arch::fromJson(expected.at("architecture")));
+        QVERIFY(t.runs[0]->architecture == net.architecture());
+        const auto p = net.predict(codes.data(), n);
+        for (std::size_t i = 0; i < n; ++i)
+            for (std::size_t k = 0; k < 3; ++k)
+                QVERIFY(std::abs(p[i * 3 + k] - expected.at("probabilities")[i][k].get<float>()) < 1e-5f);
+    }
+    QVERIFY(sessionToBytes(s).contains("\"data\": \"TUxORVRXUksCAAAA"));  // base64 of "MLNETWRK", version 2
 }
 
 void TestSession::compareTable_data() {

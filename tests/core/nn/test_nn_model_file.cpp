@@ -1,9 +1,12 @@
-// Tests for model files written by earlier versions of nn::Network::save. tests/data/nn/
+// Tests for model files (nn::Network::save / load): the current format stores the architecture
+// as the text of a run directory's architecture.json; damaged or invalid contents are named.
+// Files of format 1 still load: tests/data/nn/
 // fixture_*_v1.mlm were written by the format-1 writer (architecture as hand-serialised fields
 // with enum numbers); each fixture_*.expected.json holds, from the same run of that code, the
 // architecture (arch::toJson), the penalties, the sum of every trainable tensor and the
 // predicted probabilities of a few sequences (tests/data/nn/README.md tells how they were made).
 #include "arch/architecture_json.h"
+#include "nn/binary_io.h"
 #include "nn/network.h"
 #include "seqio/alphabet.h"
 #include "util/input_error.h"
@@ -12,6 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -95,12 +99,71 @@ private Q_SLOTS:
 
         std::stringstream buffer;
         net.save(buffer);
+        QCOMPARE(int(buffer.str()[8]), 2);  // the current format
         nn::Network again = nn::Network::load(buffer, "resaved");
         checkAgainstExpected(again, expected);
         QCOMPARE(weightsOf(again), weightsOf(net));
         const auto codes = codesOf(expected);
         const std::size_t n = expected.at("sequences").size();
         QCOMPARE(again.predict(codes.data(), n), net.predict(codes.data(), n));
+    }
+    // Format 2 holds the architecture as the exact text architecture.json gets.
+    void architectureIsStoredAsItsJson() {
+        nn::Network net = loadFile(kData + "fixture_sigmoid_v1.mlm");
+        std::stringstream buffer;
+        net.save(buffer);
+        const std::string bytes = buffer.str();
+        const std::string text = arch::toJsonString(net.architecture());
+        // magic (8) | version (4) | payload size (8) | text size (8) | text
+        QVERIFY(bytes.size() > 28 + text.size());
+        std::uint64_t size = 0;
+        std::memcpy(&size, bytes.data() + 20, sizeof size);
+        QCOMPARE(size, std::uint64_t(text.size()));
+        QCOMPARE(bytes.substr(28, text.size()), text);
+        QVERIFY(text.find("\"type\":\"batch_norm\"") != std::string::npos);  // names, not enum numbers
+    }
+
+    void fail_formatTwoContents_data() {
+        QTest::addColumn<int>("which");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("fail_json_syntax") << 0 << "its architecture cannot be read: line 1: invalid JSON";
+        QTest::newRow("fail_unknown_layer_type") << 1 << "its architecture cannot be read: layer 1: unknown layer type 'conv2'";
+        QTest::newRow("fail_invalid_architecture")
+            << 2 << "its architecture cannot be built: layer 2: the batch-norm momentum must be in [0, 1) (is 1)";
+        QTest::newRow("fail_missing_weights") << 3 << "unexpected end of data";
+        QTest::newRow("fail_wrong_tensor_size") << 4 << "holds 3 values where the architecture needs 24";
+    }
+    // Payloads a damaged or hand-made file could hold (the frame and its checksum are fine).
+    void fail_formatTwoContents() {
+        QFETCH(int, which);
+        QFETCH(QString, message);
+        arch::Architecture a;
+        a.name = "tiny";
+        a.inputLength = 8;
+        a.numClasses = 2;
+        a.layers = {arch::LayerSpec::conv(2, 3), arch::LayerSpec::batchNorm(), arch::LayerSpec::flatten(),
+                    arch::LayerSpec::dense(2)};
+        std::string text = arch::toJsonString(a);
+        if (which == 0) text = "{\"format\": ";
+        if (which == 1) text.replace(text.find("conv1d"), 6, "conv2");
+        if (which == 2) text.replace(text.find("\"momentum\":0.99"), 15, "\"momentum\":1");
+        nn::BinaryWriter w;
+        w.putString(text);
+        w.put<double>(0.0);
+        w.put<double>(0.0);
+        if (which == 4) {
+            w.put<std::uint32_t>(1);  // the convolution: its weights: 3 values of 3 x 4 x 2
+            w.putFloats(std::vector<float>(3, 0.5f));
+        }
+        std::stringstream file;
+        nn::writeFrame(file, "MLNETWRK", 2, w.data());
+        try {
+            nn::Network::load(file, "model.mlm");
+            QFAIL("expected an InputError");
+        } catch (const InputError& e) {
+            QVERIFY2(QString(e.what()).startsWith("model.mlm: corrupt network: "), e.what());
+            QVERIFY2(QString(e.what()).contains(message), e.what());
+        }
     }
 };
 

@@ -89,22 +89,38 @@ private Q_SLOTS:
         QCOMPARE(int(net.convFilters(0).size()), 30 * 4 * 19);
     }
 
+    // Network refuses exactly what arch::validate reports, with its sentences (naming the
+    // layer). The rows after fail_zero_filters were accepted by the network's own checks
+    // before those checks became arch::validate's.
     void fail_badArchitectures_data() {
         QTest::addColumn<int>("which");
         QTest::addColumn<QString>("message");
-        QTest::newRow("fail_dense_without_flatten") << 0 << "layer 2 (dense): needs a flat input";
-        QTest::newRow("fail_last_not_dense") << 1 << "last layer must be a Dense";
-        QTest::newRow("fail_units_mismatch") << 2 << "has 4 units but the task has 3 classes";
-        QTest::newRow("fail_valid_too_wide") << 3 << "layer 1 (conv): 'valid' filters of width 30";
-        QTest::newRow("fail_drop_rate_one") << 4 << "layer 3 (dropout): the drop rate";
-        QTest::newRow("fail_pool_zero") << 5 << "layer 2 (max-pool): the pool size";
-        QTest::newRow("fail_softmax_one_class") << 6 << "softmax output needs at least 2 classes";
-        QTest::newRow("fail_no_layers") << 7 << "no layers";
-        QTest::newRow("fail_zero_filters") << 8 << "layer 1 (conv): needs at least 1 filter";
+        QTest::newRow("fail_dense_without_flatten") << 0 << "layer 2: dense layer before any flatten";
+        QTest::newRow("fail_last_not_dense") << 1 << "the last layer must be a dense layer with one unit per class (3); layer 2 is a flatten layer";
+        QTest::newRow("fail_units_mismatch") << 2 << "layer 3: the output layer has 4 units but there are 3 classes";
+        QTest::newRow("fail_valid_too_wide") << 3 << "layer 1: 'valid' convolution of width 30 on a length-20 input";
+        QTest::newRow("fail_drop_rate_one") << 4 << "layer 3: dropout rate 1 is outside [0, 1)";
+        QTest::newRow("fail_pool_zero") << 5 << "layer 2: the max-pool window must be at least 1 (is 0)";
+        QTest::newRow("fail_softmax_one_class") << 6 << "a softmax output needs at least 2 classes";
+        QTest::newRow("fail_no_layers") << 7 << "the architecture has no layers";
+        QTest::newRow("fail_zero_filters") << 8 << "layer 1: a convolution needs at least 1 filter (has 0)";
+        QTest::newRow("fail_bn_momentum_one") << 9 << "layer 2: the batch-norm momentum must be in [0, 1) (is 1)";
+        QTest::newRow("fail_bn_epsilon_infinite") << 10 << "layer 2: the batch-norm epsilon must be positive (is inf)";
+        QTest::newRow("fail_bn_epsilon_zero") << 11 << "layer 2: the batch-norm epsilon must be positive (is 0)";
+        QTest::newRow("fail_dense_on_length_one_without_flatten") << 12 << "layer 3: dense layer before any flatten";
+        QTest::newRow("fail_conv_after_flatten") << 13 << "layer 3: convolution after the flatten in layer 2";
+        QTest::newRow("fail_pool_after_flatten") << 14 << "layer 2: max-pool after the flatten in layer 1";
+        QTest::newRow("fail_pool_wider_than_input") << 15 << "layer 2: max-pool 30 on a length-20 input";
+        QTest::newRow("fail_second_flatten") << 16 << "layer 2: a second flatten (the first is layer 1)";
+        QTest::newRow("fail_too_many_values") << 17 << "layer 1: the output has 3,000,000,000 values per sequence";
+        QTest::newRow("fail_training_learning_rate") << 18 << "training: the learning rate must be positive (is 0)";
     }
     void fail_badArchitectures() {
         QFETCH(int, which);
         QFETCH(QString, message);
+        const double inf = std::numeric_limits<double>::infinity();
+        arch::Architecture zeroRate = makeArch(20, 3, {conv(4, 3), flatten(), dense(3)});
+        zeroRate.training.learningRate = 0;
         const std::vector<arch::Architecture> bad = {
             makeArch(20, 3, {conv(4, 3), dense(3)}),
             makeArch(20, 3, {conv(4, 3), flatten()}),
@@ -115,13 +131,39 @@ private Q_SLOTS:
             makeArch(20, 1, {conv(4, 3), flatten(), dense(1)}, arch::OutputKind::Softmax),
             makeArch(20, 3, {}),
             makeArch(20, 3, {conv(0, 3), flatten(), dense(3)}),
+            makeArch(20, 3, {conv(4, 3), bn(1e-3, 1.0), flatten(), dense(3)}),
+            makeArch(20, 3, {conv(4, 3), bn(inf), flatten(), dense(3)}),
+            makeArch(20, 3, {conv(4, 3), bn(0.0), flatten(), dense(3)}),
+            makeArch(20, 3, {conv(4, 3), pool(20), dense(3)}),
+            makeArch(20, 3, {conv(4, 3), flatten(), conv(4, 1), dense(3)}),
+            makeArch(20, 3, {flatten(), pool(1), dense(3)}),
+            makeArch(20, 3, {conv(4, 3), pool(30), flatten(), dense(3)}),
+            makeArch(20, 3, {flatten(), flatten(), dense(3)}),
+            makeArch(30000, 3, {conv(100000, 3), flatten(), dense(3)}),
+            zeroRate,
         };
+        const arch::Architecture& a = bad[std::size_t(which)];
+        const auto problems = arch::validate(a);
+        QVERIFY(!problems.empty());
         try {
-            nn::Network net(bad[std::size_t(which)], 1);
+            nn::Network net(a, 1);
             QFAIL("expected an InputError");
         } catch (const InputError& e) {
-            QVERIFY2(QString(e.what()).contains(message), e.what());
+            QVERIFY2(QString(e.what()).startsWith(message), e.what());
+            // The network's message is validate's: every problem, in its order.
+            std::string all;
+            for (const auto& p : problems) all += (all.empty() ? "" : "; ") + p;
+            QCOMPARE(std::string(e.what()), all);
         }
+    }
+
+    // The limits validate accepts build: batch-norm momentum 0 (the running averages are the
+    // last batch's statistics), a tiny epsilon, a max-pool window as long as its input.
+    void edgesOfTheRulesBuild() {
+        const auto a = makeArch(20, 3, {conv(4, 3), bn(1e-12, 0.0), relu(), pool(20), flatten(), dense(3)});
+        QVERIFY(arch::validate(a).empty());
+        nn::Network net(a, 1);
+        QCOMPARE(net.outputShape(3), (arch::Shape{1, 4}));
     }
 
     // Same seed, same everything, whatever the number of threads.

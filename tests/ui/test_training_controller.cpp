@@ -14,6 +14,7 @@
 
 #include <cmath>
 #include <ctime>
+#include <fstream>
 
 using namespace motifloom;
 using namespace motifloom::ui;
@@ -25,6 +26,15 @@ double threadCpuMs() {
     timespec ts{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+// Time the calling thread has spent runnable but waiting for a CPU (Linux schedstat, field 2),
+// in ms; 0 where the kernel does not report it.
+double threadRunQueueMs() {
+    std::ifstream in("/proc/thread-self/schedstat");
+    unsigned long long onCpu = 0, waiting = 0;
+    if (!(in >> onCpu >> waiting)) return 0;
+    return double(waiting) / 1e6;
 }
 
 // A small version of the paper's synthetic data: 3 of its motifs, from the bundled JASPAR file.
@@ -334,24 +344,29 @@ void TestTrainingController::eventLoopStaysResponsive() {
     // Per tick: the wall-clock gap since the previous tick and the CPU time the GUI thread
     // spent in it. A gap where the thread was mostly idle was the scheduler's doing (other
     // processes competing for the cores, e.g. tests running in parallel), not blocking code.
+    // Time spent waiting for a CPU while runnable is the scheduler's too: what is left of a
+    // gap after it is time the thread slept or blocked (maxBlockedGap).
     QElapsedTimer clock;
     qint64 lastTick = -1, maxGap = 0, maxBusyGap = 0;
-    double lastCpu = 0, maxCpu = 0;
+    double lastCpu = 0, maxCpu = 0, lastQueue = 0, maxBlockedGap = 0;
     int ticks = 0;
     QTimer probe;
     probe.setInterval(10);
     connect(&probe, &QTimer::timeout, this, [&] {
         const qint64 now = clock.elapsed();
         const double cpu = threadCpuMs();
+        const double queue = threadRunQueueMs();
         if (lastTick >= 0) {
             const qint64 gap = now - lastTick;
             const double busy = cpu - lastCpu;
             maxGap = std::max(maxGap, gap);
+            maxBlockedGap = std::max(maxBlockedGap, double(gap) - (queue - lastQueue));
             maxCpu = std::max(maxCpu, busy);
             if (busy >= 0.5 * double(gap)) maxBusyGap = std::max(maxBusyGap, gap);  // the thread was working
         }
         lastTick = now;
         lastCpu = cpu;
+        lastQueue = queue;
         ++ticks;
     });
     QSignalSpy ended(&controller, &TrainingController::queueFinished);
@@ -362,10 +377,11 @@ void TestTrainingController::eventLoopStaysResponsive() {
     QVERIFY(controller.start(job(a, data)));
     QVERIFY(ended.wait(180000));
     probe.stop();
-    qInfo("training %.1f s on %d threads: %d ticks; longest event-loop gap %lld ms; longest gap with the GUI "
-          "thread busy %lld ms; most GUI-thread work between two ticks %.1f ms; %d replots",
-          double(clock.elapsed()) / 1000, parallel::threadCount(), ticks, maxGap, maxBusyGap, maxCpu,
-          dashboard.replotCount());
+    qInfo("training %.1f s on %d threads: %d ticks; longest event-loop gap %lld ms (%.0f ms without waiting "
+          "for a CPU); longest gap with the GUI thread busy %lld ms; most GUI-thread work between two ticks "
+          "%.1f ms; %d replots",
+          double(clock.elapsed()) / 1000, parallel::threadCount(), ticks, maxGap, maxBlockedGap, maxBusyGap,
+          maxCpu, dashboard.replotCount());
     QCOMPARE(epochs.count(), 6);
     QVERIFY(filters.count() >= 6);
     // Redrawn as training goes, but never more than once per 40 ms tick (+1 for the final view).
@@ -374,10 +390,12 @@ void TestTrainingController::eventLoopStaysResponsive() {
              qPrintable(QString("%1 replots in %2 ms").arg(dashboard.replotCount()).arg(clock.elapsed())));
     // The event loop never blocks for 50 ms: no gap of 50 ms while the GUI thread was working,
     // never 50 ms of GUI work between ticks, and no gap at all over 250 ms (a blocking wait on
-    // the worker would be seconds long, busy or not).
+    // the worker would be seconds long, busy or not; time runnable but without a CPU is not
+    // the program's: on a loaded machine the wall-clock gap alone measures the other processes).
     QVERIFY2(maxBusyGap < 50, qPrintable(QString("busy gap %1 ms").arg(maxBusyGap)));
     QVERIFY2(maxCpu < 50, qPrintable(QString("%1 ms of GUI work between ticks").arg(maxCpu)));
-    QVERIFY2(maxGap < 250, qPrintable(QString("longest gap %1 ms").arg(maxGap)));
+    QVERIFY2(maxBlockedGap < 250, qPrintable(QString("longest gap %1 ms, %2 ms of it not waiting for a CPU")
+                                                 .arg(maxGap).arg(maxBlockedGap)));
 }
 
 void TestTrainingController::fitArchitectureToData_data() {

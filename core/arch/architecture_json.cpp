@@ -2,6 +2,7 @@
 
 #include "util/atomic_file.h"
 #include "util/input_error.h"
+#include "util/text.h"
 
 #include <nlohmann/json.hpp>
 
@@ -303,8 +304,7 @@ std::string parseErrorText(const std::string& what) {
         const auto colon = what.find(": ", column);
         if (colon != std::string::npos) return what.substr(colon + 2);
     }
-    const auto bracket = what.find("] ");
-    return bracket == std::string::npos ? what : what.substr(bracket + 2);
+    return jsonErrorText(what);
 }
 
 }  // namespace

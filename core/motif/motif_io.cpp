@@ -2,6 +2,7 @@
 
 #include "util/atomic_file.h"
 #include "util/input_error.h"
+#include "util/text.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -25,26 +26,6 @@ struct Line {
     long number;            // 1-based
     std::string_view text;  // trimmed of surrounding white space (and of '\r')
 };
-
-bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && isSpace(s.front())) s.remove_prefix(1);
-    while (!s.empty() && isSpace(s.back())) s.remove_suffix(1);
-    return s;
-}
-
-std::vector<std::string_view> tokens(std::string_view s) {
-    std::vector<std::string_view> out;
-    std::size_t i = 0;
-    while (i < s.size()) {
-        while (i < s.size() && isSpace(s[i])) ++i;
-        const std::size_t b = i;
-        while (i < s.size() && !isSpace(s[i])) ++i;
-        if (i > b) out.push_back(s.substr(b, i - b));
-    }
-    return out;
-}
 
 bool startsWith(std::string_view s, std::string_view prefix) {
     return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
@@ -90,14 +71,14 @@ public:
             ++number;
             for (char c : raw) {
                 const auto u = static_cast<unsigned char>(c);
-                if ((u < 0x20 && !isSpace(c)) || u == 0x7F) {
+                if ((u < 0x20 && !isBlank(c)) || u == 0x7F) {
                     char code[8];
                     std::snprintf(code, sizeof code, "0x%02X", u);
                     throw InputError(path, number,
                                      std::string("binary data (byte ") + code + "); not a text motif file");
                 }
             }
-            mLines.push_back({number, trim(raw)});
+            mLines.push_back({number, trimBlanks(raw)});
             if (end == std::string_view::npos) break;
             all.remove_prefix(end + 1);
         }
@@ -155,20 +136,20 @@ JasparRow parseJasparRow(const TextFile& file, const Line& line, const JasparMat
     row.line = line.number;
     std::string_view s = line.text;
     // Optional letter prefix: "A [ 1 2 ]", "A 1 2" or "A:[1 2]".
-    if (s.size() >= 2 && letterIndex(s[0]) >= 0 && (isSpace(s[1]) || s[1] == '[' || s[1] == ':')) {
+    if (s.size() >= 2 && letterIndex(s[0]) >= 0 && (isBlank(s[1]) || s[1] == '[' || s[1] == ':')) {
         row.letter = letterIndex(s[0]);
-        s = trim(s.substr(s[1] == ':' ? 2 : 1));
+        s = trimBlanks(s.substr(s[1] == ':' ? 2 : 1));
     }
     if (!s.empty() && s.front() == '[') {
         if (s.back() != ']') file.fail(line.number, "row of matrix " + matrix.id + " opens '[' but has no closing ']'");
-        s = trim(s.substr(1, s.size() - 2));
+        s = trimBlanks(s.substr(1, s.size() - 2));
     } else if (s.find_first_of("[]") != std::string_view::npos) {
         file.fail(line.number, "misplaced bracket in a row of matrix " + matrix.id +
                                    "; expected 'A [ 1 2 3 ]' or plain numbers");
     }
     const std::string rowName = row.letter >= 0 ? std::string("row ") + kLetters[row.letter]
                                                 : "row " + std::to_string(matrix.rows.size() + 1);
-    for (std::string_view tok : tokens(s)) {
+    for (std::string_view tok : splitWhitespace(s)) {
         const auto v = parseNumber(tok);
         if (!v) file.fail(line.number, shortQuote(tok) + " in " + rowName + " of matrix " + matrix.id + " is not a number");
         if (*v < 0) file.fail(line.number, "negative count " + std::string(tok) + " in " + rowName + " of matrix " + matrix.id);
@@ -209,14 +190,14 @@ Motif finishJaspar(const TextFile& file, const JasparMatrix& m) {
 std::optional<std::string_view> memeField(std::string_view line, std::string_view key) {
     std::size_t pos = 0;
     while ((pos = line.find(key, pos)) != std::string_view::npos) {
-        const bool startOk = pos == 0 || isSpace(line[pos - 1]) || line[pos - 1] == ':';
+        const bool startOk = pos == 0 || isBlank(line[pos - 1]) || line[pos - 1] == ':';
         std::size_t i = pos + key.size();
-        while (i < line.size() && isSpace(line[i])) ++i;
+        while (i < line.size() && isBlank(line[i])) ++i;
         if (startOk && i < line.size() && line[i] == '=') {
             ++i;
-            while (i < line.size() && isSpace(line[i])) ++i;
+            while (i < line.size() && isBlank(line[i])) ++i;
             std::size_t e = i;
-            while (e < line.size() && !isSpace(line[e])) ++e;
+            while (e < line.size() && !isBlank(line[e])) ++e;
             return line.substr(i, e - i);
         }
         pos += key.size();
@@ -242,12 +223,12 @@ MotifList readJaspar(const std::string& path) {
         if (line.text.empty()) continue;
         if (line.text.front() == '>') {
             if (current) out.push_back(finishJaspar(file, *current));
-            const std::string_view header = trim(line.text.substr(1));
-            const auto toks = tokens(header);
+            const std::string_view header = trimBlanks(line.text.substr(1));
+            const auto toks = splitWhitespace(header);
             if (toks.empty()) file.fail(line.number, "motif header '>' without an ID; expected '>ID name'");
             current.emplace();
             current->id = std::string(toks[0]);
-            current->name = std::string(trim(header.substr(toks[0].size())));
+            current->name = std::string(trimBlanks(header.substr(toks[0].size())));
             current->line = line.number;
             continue;
         }
@@ -313,7 +294,7 @@ MotifList readMeme(const std::string& path, Background* background) {
                 if (current->declaredWidth < 0) closeMatrix(line.number);
                 continue;
             }
-            const auto toks = tokens(t);
+            const auto toks = splitWhitespace(t);
             if (parseNumber(toks[0])) {
                 if (toks.size() != 4)
                     file.fail(line.number, "matrix row of MOTIF " + current->motif.id + " has " +
@@ -345,14 +326,14 @@ MotifList readMeme(const std::string& path, Background* background) {
         if (t.empty()) continue;
         if (matrixJustClosed) {
             matrixJustClosed = false;
-            if (parseNumber(tokens(t)[0]))
+            if (parseNumber(splitWhitespace(t)[0]))
                 file.fail(line.number, "MOTIF " + current->motif.id + " has more matrix rows than its w= " +
                                            std::to_string(current->declaredWidth));
         }
         if (startsWith(t, "MEME version")) {
             sawVersion = true;
         } else if (startsWith(t, "ALPHABET=")) {
-            std::string letters(trim(t.substr(9)));
+            std::string letters(trimBlanks(t.substr(9)));
             std::transform(letters.begin(), letters.end(), letters.begin(), [](char c) { return char(std::toupper(c)); });
             if (letters != "ACGT" && letters != "ACGU")
                 file.fail(line.number, "alphabet " + shortQuote(letters) + " is not DNA; MotifLoom reads ACGT motifs only");
@@ -362,7 +343,7 @@ MotifList readMeme(const std::string& path, Background* background) {
                 file.fail(line.number, "alphabet " + shortQuote(t.substr(8)) + " is not DNA; MotifLoom reads ACGT motifs only");
             while (i + 1 < lines.size() && !startsWith(lines[i].text, "END ALPHABET")) ++i;
         } else if (startsWith(t, "strands:")) {
-            for (std::string_view s : tokens(t.substr(8)))
+            for (std::string_view s : splitWhitespace(t.substr(8)))
                 if (s != "+" && s != "-") file.fail(line.number, "strands: expects '+' and/or '-', found " + shortQuote(s));
         } else if (startsWith(t, "Background letter frequencies")) {
             // Pairs "A 0.3 C 0.2 ..." on the next line(s) until all four letters are known.
@@ -372,7 +353,7 @@ MotifList readMeme(const std::string& path, Background* background) {
                 ++i;
                 while (i < lines.size() && lines[i].text.empty()) ++i;
                 if (i >= lines.size()) file.fail(line.number, "background letter frequencies are incomplete");
-                const auto toks = tokens(lines[i].text);
+                const auto toks = splitWhitespace(lines[i].text);
                 if (toks.size() % 2 != 0 || letterIndex(toks[0][0]) < 0 || toks[0].size() != 1)
                     file.fail(lines[i].number, "expected background frequencies like 'A 0.25 C 0.25 G 0.25 T 0.25', found " + shortQuote(lines[i].text));
                 for (std::size_t k = 0; k < toks.size(); k += 2) {
@@ -389,11 +370,11 @@ MotifList readMeme(const std::string& path, Background* background) {
             if (std::abs(sum - 1.0) > kRowSumTolerance)
                 file.fail(lines[i].number, "background frequencies sum to " + formatNumber(sum, 4) + "; expected 1");
             for (double& v : bg) v /= sum;
-        } else if (startsWith(t, "MOTIF") && (t.size() == 5 || isSpace(t[5]))) {
+        } else if (startsWith(t, "MOTIF") && (t.size() == 5 || isBlank(t[5]))) {
             finishMotif();
             if (!sawVersion)
                 file.fail(line.number, "MOTIF before the 'MEME version' line; not a MEME motif file");
-            const auto toks = tokens(t);
+            const auto toks = splitWhitespace(t);
             if (toks.size() < 2) file.fail(line.number, "MOTIF without an identifier");
             current.emplace();
             current->line = line.number;
@@ -401,7 +382,7 @@ MotifList readMeme(const std::string& path, Background* background) {
             // The rest is the alternate name; MEME's own output appends "width = ... E-value = ...".
             std::string_view rest = t.substr(std::size_t(toks[1].data() - t.data()) + toks[1].size());
             if (auto w = rest.find("width ="); w != std::string_view::npos) rest = rest.substr(0, w);
-            current->motif.name = std::string(trim(rest));
+            current->motif.name = std::string(trimBlanks(rest));
         } else if (startsWith(t, "letter-probability matrix")) {
             if (!current) file.fail(line.number, "letter-probability matrix outside a MOTIF");
             if (current->matrixLine != 0)
@@ -483,7 +464,7 @@ void writeMeme(const std::string& path, const MotifList& motifs, const Backgroun
         for (std::size_t k = 0; k < motifs.size(); ++k) {
             const Motif& m = motifs[k];
             std::string id = !m.id.empty() ? m.id : !m.name.empty() ? m.name : "motif" + std::to_string(k + 1);
-            for (char& c : id) if (isSpace(c)) c = '_';  // the MOTIF identifier is one token
+            for (char& c : id) if (isBlank(c)) c = '_';  // the MOTIF identifier is one token
             out << "\nMOTIF " << id;
             if (!m.name.empty() && m.name != id) out << ' ' << m.name;
             out << "\nletter-probability matrix: alength= 4 w= " << m.width();

@@ -2,6 +2,7 @@
 
 #include "seqio/alphabet.h"
 #include "util/input_error.h"
+#include "util/text.h"
 
 #include <zlib.h>
 
@@ -199,18 +200,11 @@ void FastaReader::readHeader(FastaRecord& record) {
         if (isBinaryByte(c)) fail(record.line, "binary data (byte " + hexByte(c) + ") in a header line");
 
     // Split at spaces, tabs and stray CRs: the first word is the id, the rest are tokens.
-    std::size_t i = 0;
-    const std::size_t n = mHeader.size();
-    auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
-    while (i < n) {
-        while (i < n && isSpace(mHeader[i])) ++i;
-        const std::size_t start = i;
-        while (i < n && !isSpace(mHeader[i])) ++i;
-        if (i == start) break;
+    for (const std::string_view word : splitWhitespace(mHeader)) {
         if (record.id.empty())
-            record.id.assign(mHeader, start, i - start);
+            record.id = word;
         else
-            record.tokens.emplace_back(mHeader, start, i - start);
+            record.tokens.emplace_back(word);
     }
     if (record.id.empty()) fail(record.line, "a header line has no sequence id after '>'");
 }

@@ -2,6 +2,7 @@
 
 #include "util/input_error.h"
 #include "util/rng.h"
+#include "util/text.h"
 
 #include <algorithm>
 #include <cmath>
@@ -86,15 +87,8 @@ DataSplits splitFromFile(const SequenceSet& set, const std::string& path, Warnin
         for (unsigned char c : line)
             if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7f) fail("binary data in a split file");
         if (const auto hash = line.find('#'); hash != std::string::npos) line.resize(hash);
-        std::vector<std::string> words;
-        std::size_t i = 0;
-        auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
-        while (i < line.size()) {
-            while (i < line.size() && isSpace(line[i])) ++i;
-            const std::size_t start = i;
-            while (i < line.size() && !isSpace(line[i])) ++i;
-            if (i > start) words.emplace_back(line, start, i - start);
-        }
+        const std::vector<std::string_view> found = splitWhitespace(line);
+        const std::vector<std::string> words(found.begin(), found.end());
         if (words.empty()) continue;
         if (words.size() != 2)
             fail("expected 'ID SPLIT' (SPLIT = train, valid or test), found " + std::to_string(words.size()) +

@@ -6,7 +6,7 @@
 #include "arch/flop_count.h"
 #include "arch/presets.h"
 #include "bench/peak_flops.h"
-#include "cli/arg_parser.h"
+#include "cli/command_line.h"
 #include "cli/data_option.h"
 #include "nn/gemm.h"
 #include "nn/network.h"
@@ -14,6 +14,7 @@
 #include "train/trainer.h"
 #include "util/input_error.h"
 #include "util/parallel.h"
+#include "util/text.h"
 
 #include <nlohmann/json.hpp>
 
@@ -82,24 +83,29 @@ void printLayerProfile(const arch::Architecture& a, const seqio::SequenceSet& tr
 }
 
 int run(const std::vector<std::string>& args) {
-    cli::ArgParser p("motifloom-bench",
-                     "Times training epochs (median after one warm-up epoch) of presets on a data set.\n"
-                     "example: motifloom-bench --models CNN-25,CNN-2,CNN-4 --data DIR --epochs 3 --threads 2 [--json]");
-    p.option("--models", "A,B,...", "presets to time", "CNN-25,CNN-2,CNN-4")
-        .option("--epochs", "N", "timed epochs per model (after one warm-up)", "3")
-        .option("--threads", "T", "CPU threads (0 = all)", "0")
-        .option("--seed", "S", "training seed", "1")
-        .flag("--json", "print one JSON object instead of a table")
-        .flag("--profile", "also print each layer's forward / backward time per epoch");
-    cli::addDataOptions(p);
-    if (!p.parse(args)) return 0;
-    if (!p.has("--data")) throw InputError("option --data is required (a simulate folder, or 'synthetic')");
-    const int epochs = int(p.getInt("--epochs", 1, 1000));
-    parallel::setThreadCount(int(p.getInt("--threads", 0, 1024)));
+    cli::CommandLine p("motifloom-bench",
+                       "Times training epochs (median after one warm-up epoch) of presets on a data set.\n"
+                       "example: motifloom-bench --models CNN-25,CNN-2,CNN-4 --data DIR --epochs 3 --threads 2 [--json]");
+    std::string models = "CNN-25,CNN-2,CNN-4";
+    int epochs = 3, threadOption = 0;
+    std::uint64_t seed = 1;
+    bool json = false, profile = false;
+    cli::DataOptions dataOptions;
+    p.add_option("--models", models, "presets to time")->type_name("A,B,...")->capture_default_str();
+    p.add_option("--epochs", epochs, "timed epochs per model (after one warm-up)")
+        ->type_name("N")
+        ->transform(cli::wholeNumber(1, 1000))
+        ->capture_default_str();
+    p.addThreads(threadOption);
+    p.add_option("--seed", seed, "training seed")->type_name("S")->transform(cli::seedNumber())->capture_default_str();
+    p.add_flag("--json", json, "print one JSON object instead of a table");
+    p.add_flag("--profile", profile, "also print each layer's forward / backward time per epoch");
+    cli::addDataOptions(p, dataOptions);
+    if (!p.parseArgs(args)) return 0;
+    parallel::setThreadCount(threadOption);
     const int threads = parallel::threadCount();
-    const bool json = p.has("--json");
 
-    auto data = cli::loadData(p);
+    auto data = cli::loadData(dataOptions);
     const auto& trainSet = data.splits.train;
     const bool engineUsesAvx512 = nn::gemmKernel() == nn::GemmKernel::Avx512;
     const auto peak = bench::measurePeakFlops(threads, engineUsesAvx512);
@@ -111,12 +117,12 @@ int run(const std::vector<std::string>& args) {
                     "the first layer as the one-hot lookup the engine runs; %% of peak uses executed FLOPs. GEMM kernel: %s\n",
                     nn::gemmKernelName(nn::gemmKernel()));
 
-    nlohmann::json models = nlohmann::json::array();
-    for (const auto& name : p.getList("--models")) {
+    nlohmann::json rows = nlohmann::json::array();
+    for (const auto& name : splitList(models)) {
         arch::Architecture a = arch::preset(name, trainSet.length, trainSet.numClasses());
         a.training.maxEpochs = epochs + 1;
         a.training.patience = 0;
-        a.training.seed = p.getSeed("--seed");
+        a.training.seed = seed;
         EpochTimes times;
         train::TrainControl control;
         train::fit(a, data.splits, control, &times);
@@ -137,13 +143,13 @@ int run(const std::vector<std::string>& args) {
                               {"parameters", arch::parameterCount(a)},
                               {"train_mflop_per_seq", arch::trainingFlopsPerSequence(a) / 1e6},
                               {"executed_mflop_per_seq", arch::executedTrainingFlopsPerSequence(a) / 1e6}};
-        models.push_back(row);
+        rows.push_back(row);
         if (!json)
             std::printf("%-10s %8.3f s/epoch  %9.0f seq/s  nominal %7.1f GFLOP/s  executed %7.1f GFLOP/s  %5.1f %% of peak"
                         "  (with validation %.3f s)\n",
                         name.c_str(), epochSeconds, seqPerSecond, nominalGflops, executedGflops,
                         100 * row["peak_fraction"].get<double>(), median(timedTotal));
-        if (!json && p.has("--profile")) printLayerProfile(a, trainSet, epochs);
+        if (!json && profile) printLayerProfile(a, trainSet, epochs);
         std::fflush(stdout);
     }
     if (json) {
@@ -152,7 +158,7 @@ int run(const std::vector<std::string>& args) {
                               {"length", trainSet.length},
                               {"peak_gflops", peak.gflops},
                               {"peak_isa", peak.isa},
-                              {"models", models}};
+                              {"models", rows}};
         std::cout << out.dump(2) << "\n";
     }
     return 0;

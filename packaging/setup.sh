@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   g++ cmake ninja-build pkg-config
   qt6-base-dev qt6-svg-dev libqcustomplot-dev libgl-dev
-  libeigen3-dev libtbb-dev zlib1g-dev nlohmann-json3-dev
+  libeigen3-dev libtbb-dev zlib1g-dev nlohmann-json3-dev libcli11-dev
   fonts-dejavu-core            # logos and offscreen tests draw letters
   xvfb xauth                   # headless screenshots and GUI runs without a display
   python3-torch python3-numpy  # the exported PyTorch project and its tests (/usr/bin/python3)

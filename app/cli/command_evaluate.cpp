@@ -1,5 +1,5 @@
 // motifloom-cli evaluate: per-class AUROC / AUPR of a saved model on a data set.
-#include "cli/arg_parser.h"
+#include "cli/command_line.h"
 #include "cli/commands.h"
 #include "cli/data_option.h"
 #include "train/evaluation.h"
@@ -12,22 +12,26 @@
 namespace motifloom::cli {
 
 int runEvaluate(const Args& args) {
-    ArgParser p("evaluate", "Prints per-class AUROC and AUPR of a trained model (run directory or model file).");
-    p.option("--run", "RUNDIR|MODEL", "run directory written by train, or its model.mlm")
-        .option("--part", "test|valid|train", "which part of the data to score", "test")
-        .option("--threads", "T", "CPU threads (0 = all)", "0");
-    addDataOptions(p);
-    if (!p.parse(args)) return 0;
-    if (!p.has("--run")) throw InputError("option --run is required");
-    parallel::setThreadCount(int(p.getInt("--threads", 0, 1024)));
-    const nn::Network net = train::loadRunModel(p.get("--run"));
-    auto data = loadData(p);
+    CommandLine p("evaluate", "Prints per-class AUROC and AUPR of a trained model (run directory or model file).");
+    std::string run, part = "test";
+    int threads = 0;
+    DataOptions dataOptions;
+    p.add_option("--run", run, "run directory written by train, or its model.mlm")
+        ->type_name("RUNDIR|MODEL")
+        ->required();
+    p.add_option("--part", part, "which part of the data to score")
+        ->type_name("test|valid|train")
+        ->transform(oneOf({"test", "valid", "train"}))
+        ->capture_default_str();
+    p.addThreads(threads);
+    addDataOptions(p, dataOptions);
+    if (!p.parseArgs(args)) return 0;
+    parallel::setThreadCount(threads);
+    const nn::Network net = train::loadRunModel(run);
+    auto data = loadData(dataOptions);
     if (!data.warnings.empty()) std::cerr << "warnings:\n" << data.warnings.summary();
-    const std::string part = p.get("--part");
-    const seqio::SequenceSet* set = part == "test" ? &data.splits.test
-                                  : part == "valid" ? &data.splits.valid
-                                  : part == "train" ? &data.splits.train : nullptr;
-    if (!set) throw InputError("option --part must be test, valid or train, got '" + part + "'");
+    const seqio::SequenceSet* set = part == "valid" ? &data.splits.valid
+                                  : part == "train" ? &data.splits.train : &data.splits.test;
     const auto eval = train::evaluate(net, *set);
     const auto& m = eval.metrics;
     std::printf("class\tpositives\tauroc\taupr\n");

@@ -1,7 +1,7 @@
 // motifloom-cli filters: what a trained model's filters learned. Activation-based PWMs of one
 // convolution layer over the test split (interpret/filter_pwm.h), written as MEME motifs,
 // compared with JASPAR (interpret/filter_matches.h), optionally drawn as a logo grid.
-#include "cli/arg_parser.h"
+#include "cli/command_line.h"
 #include "cli/commands.h"
 #include "cli/data_option.h"
 #include "interpret/filter_matches.h"
@@ -11,6 +11,7 @@
 #include "util/atomic_file.h"
 #include "util/data_paths.h"
 #include "util/parallel.h"
+#include "util/text.h"
 
 #include "logo/logo_export.h"
 #include "logo/logo_grid.h"
@@ -24,12 +25,6 @@
 
 namespace motifloom::cli {
 namespace {
-
-std::string trimmed(const std::string& s) {
-    const auto first = s.find_first_not_of(" \t");
-    if (first == std::string::npos) return {};
-    return s.substr(first, s.find_last_not_of(" \t") - first + 1);
-}
 
 std::string eText(double e) {
     char buf[32];
@@ -76,7 +71,7 @@ void writeGrid(const std::string& path, const std::vector<ui::LogoCell>& cells, 
 
 std::vector<std::string> truthList(const std::string& option, const std::vector<std::string>& classNames) {
     if (option.empty()) return classNames;
-    if (trimmed(option) == "none") return {};
+    if (trimBlanks(option) == "none") return {};
     const std::vector<std::string> out = splitList(option);
     if (out.empty()) throw InputError("option --truth needs motif names or IDs separated by commas, or 'none'");
     return out;
@@ -110,62 +105,76 @@ void writeFilterLogoGrid(const std::string& path, const interpret::FilterPwmSet&
 }
 
 int runFilters(const Args& args) {
-    ArgParser p("filters",
-                "What a trained model's filters learned (Koo & Eddy 2019). Runs the test split of the data\n"
-                "through the model, builds each filter's activation-based PWM (sites: activation > threshold\n"
-                "x the filter's maximum; window: the filter's receptive field, centred; activation-weighted;\n"
-                "nsites = number of sites), clips it to the columns above 0.5 bits plus 3 on each side,\n"
-                "compares it with the motif database (Tomtom: ed, complete scoring, both strands; hits with\n"
-                "E < --evalue) and prints per filter the best match and whether it is a true motif, and the\n"
-                "run's match-any, match-ground-truth and coverage.");
-    p.option("--run", "RUNDIR", "run directory written by 'train' (or a model file)")
-        .option("--out", "FILE.meme", "the filters' PWMs as MEME motifs 'filter1'.. (clipped unless --no-clip;\n"
-                                      "      filters that never fire or are uninformative are left out)")
-        .option("--logos", "FILE", "logo grid of all filters (.png, .svg or .pdf)")
-        .option("--raw-logos", "FILE", "logo grid of the first layer's raw weights (softmax per column)")
-        .option("--layer", "N", "convolution layer to read out, counted from 1 (positions must line up\n"
-                                "      with the input: the first layer or an unpooled deeper one)", "1")
-        .option("--threshold", "F", "site threshold as a fraction of each filter's maximum activation", "0.5")
-        .flag("--no-clip", "compare (and write) the whole PWMs instead of the informative span")
-        .option("--database", "FILE", "motif database, JASPAR or MEME (default: the bundled JASPAR CORE vertebrates)")
-        .option("--evalue", "X", "a database motif is a hit when its Tomtom E-value is below X", "0.1")
-        .option("--truth", "LIST|none", "true motifs (names or JASPAR IDs, comma-separated), or 'none'\n"
-                                        "      (default: the data's class names, e.g. DIR/classes.txt)")
-        .option("--matches", "FILE.tsv", "all hits of every filter as a table")
-        .option("--threads", "T", "CPU threads (0 = all)", "0");
-    addDataOptions(p);
-    if (!p.parse(args)) return 0;
-    if (!p.has("--run")) throw InputError("option --run RUNDIR is required (see 'filters --help')");
-    if (!p.has("--out")) throw InputError("option --out FILE.meme is required (see 'filters --help')");
-    parallel::setThreadCount(int(p.getInt("--threads", 0, 1024)));
+    CommandLine p("filters",
+                  "What a trained model's filters learned (Koo & Eddy 2019). Runs the test split of the data\n"
+                  "through the model, builds each filter's activation-based PWM (sites: activation > threshold\n"
+                  "x the filter's maximum; window: the filter's receptive field, centred; activation-weighted;\n"
+                  "nsites = number of sites), clips it to the columns above 0.5 bits plus 3 on each side,\n"
+                  "compares it with the motif database (Tomtom: ed, complete scoring, both strands; hits with\n"
+                  "E < --evalue) and prints per filter the best match and whether it is a true motif, and the\n"
+                  "run's match-any, match-ground-truth and coverage.");
+    std::string run, out, logos, rawLogos, database, truthOption, matchesPath;
+    int layer = 1, threads = 0;
+    bool noClip = false;
+    interpret::PwmOptions pwmOptions;
+    interpret::MatchOptions matchOptions;
+    DataOptions dataOptions;
+    p.add_option("--run", run, "run directory written by 'train' (or a model file)")->type_name("RUNDIR")->required();
+    p.add_option("--out", out, "the filters' PWMs as MEME motifs 'filter1'.. (clipped unless --no-clip;\n"
+                               "      filters that never fire or are uninformative are left out)")
+        ->type_name("FILE.meme")
+        ->required();
+    p.add_option("--logos", logos, "logo grid of all filters (.png, .svg or .pdf)")->type_name("FILE");
+    p.add_option("--raw-logos", rawLogos, "logo grid of the first layer's raw weights (softmax per column)")
+        ->type_name("FILE");
+    p.add_option("--layer", layer, "convolution layer to read out, counted from 1 (positions must line up\n"
+                                   "      with the input: the first layer or an unpooled deeper one)")
+        ->type_name("N")
+        ->transform(wholeNumber(1, 1000))
+        ->capture_default_str();
+    p.add_option("--threshold", pwmOptions.threshold, "site threshold as a fraction of each filter's maximum activation")
+        ->type_name("F")
+        ->transform(number(0.0, 0.999999))
+        ->capture_default_str();
+    p.add_flag("--no-clip", noClip, "compare (and write) the whole PWMs instead of the informative span");
+    p.add_option("--database", database, "motif database, JASPAR or MEME (default: the bundled JASPAR CORE vertebrates)")
+        ->type_name("FILE");
+    p.add_option("--evalue", matchOptions.evalueThreshold,
+                 "a database motif is a hit when its Tomtom E-value is below X")
+        ->type_name("X")
+        ->transform(number(0.0, 1e300))
+        ->capture_default_str();
+    p.add_option("--truth", truthOption, "true motifs (names or JASPAR IDs, comma-separated), or 'none'\n"
+                                         "      (default: the data's class names, e.g. DIR/classes.txt)")
+        ->type_name("LIST|none");
+    p.add_option("--matches", matchesPath, "all hits of every filter as a table")->type_name("FILE.tsv");
+    p.addThreads(threads);
+    addDataOptions(p, dataOptions);
+    if (!p.parseArgs(args)) return 0;
+    parallel::setThreadCount(threads);
     const auto started = std::chrono::steady_clock::now();
 
-    const nn::Network net = train::loadRunModel(p.get("--run"));
-    LoadedData data = loadData(p);
+    const nn::Network net = train::loadRunModel(run);
+    LoadedData data = loadData(dataOptions);
     if (!data.warnings.empty()) std::cerr << "warnings:\n" << data.warnings.summary();
     const seqio::SequenceSet& test = data.splits.test;
     if (test.size() == 0) throw InputError("the test split of " + data.description + " is empty");
 
-    interpret::PwmOptions pwmOptions;
-    pwmOptions.threshold = p.getDouble("--threshold", 0.0, 0.999999);
-    const int layer = int(p.getInt("--layer", 1, 1000));
     const interpret::FilterPwmSet pwms = interpret::activationPwms(net, test, layer, pwmOptions);
 
     interpret::ClipOptions clip;
-    clip.enabled = !p.has("--no-clip");
-    interpret::MatchOptions matchOptions;
-    matchOptions.evalueThreshold = p.getDouble("--evalue", 0.0, 1e300);
-    const std::string dbPath = p.has("--database") ? p.get("--database") : defaultMotifDatabase();
+    clip.enabled = !noClip;
+    const std::string dbPath = database.empty() ? defaultMotifDatabase() : database;
     const interpret::FilterMatcher matcher(motif::readMotifFile(dbPath), matchOptions);
-    const std::vector<std::string> truth = truthList(p.get("--truth"), test.classNames);
+    const std::vector<std::string> truth = truthList(truthOption, test.classNames);
     const std::vector<interpret::FilterMatches> matches = matcher.match(pwms, clip, truth);
     const interpret::MatchSummary summary = interpret::summarise(matches, int(truth.size()));
 
     motif::MotifList exported;
     for (const motif::Motif& m : interpret::comparisonMotifs(pwms, clip))
         if (m.width() > 0) exported.push_back(m);
-    motif::writeMeme(p.get("--out"), exported);
-    if (p.has("--matches")) writeTextFileAtomically(p.get("--matches"), interpret::formatMatchesTsv(matches, truth));
+    motif::writeMeme(out, exported);
+    if (!matchesPath.empty()) writeTextFileAtomically(matchesPath, interpret::formatMatchesTsv(matches, truth));
 
     const auto& g = pwms.layer;
     std::printf("%s, convolution layer %d: %d filters, window %d nt (receptive field), %zu test sequences, "
@@ -210,8 +219,8 @@ int runFilters(const Args& args) {
 
     const std::string title = net.architecture().name + ": convolution layer " + std::to_string(g.convNumber) +
                               " filters (activation PWMs, test set)";
-    if (p.has("--logos")) writeFilterLogoGrid(p.get("--logos"), pwms, matches, title);
-    if (p.has("--raw-logos")) {
+    if (!logos.empty()) writeFilterLogoGrid(logos, pwms, matches, title);
+    if (!rawLogos.empty()) {
         if (g.convNumber != 1) throw InputError("option --raw-logos draws the first layer's weights; use it without --layer");
         const motif::MotifList raw = interpret::rawWeightPwms(net);
         interpret::FilterPwmSet rawSet = pwms;
@@ -219,12 +228,12 @@ int runFilters(const Args& args) {
             rawSet.filters[f].motif = raw[f];
             rawSet.filters[f].sites = 1;  // weights always exist: never drawn as "never fires"
         }
-        writeFilterLogoGrid(p.get("--raw-logos"), rawSet, matches,
+        writeFilterLogoGrid(rawLogos, rawSet, matches,
                             net.architecture().name + ": first-layer raw weights (softmax per column)");
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    std::printf("wrote %zu filter motifs to %s%s%s in %.1f s\n", exported.size(), p.get("--out").c_str(),
-                p.has("--logos") ? ", logos to " : "", p.has("--logos") ? p.get("--logos").c_str() : "", seconds);
+    std::printf("wrote %zu filter motifs to %s%s%s in %.1f s\n", exported.size(), out.c_str(),
+                logos.empty() ? "" : ", logos to ", logos.c_str(), seconds);
     return 0;
 }
 

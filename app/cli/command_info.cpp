@@ -1,5 +1,5 @@
 // motifloom-cli info: what this installation is and where its data lives.
-#include "cli/arg_parser.h"
+#include "cli/command_line.h"
 #include "cli/commands.h"
 #include "util/data_paths.h"
 #include "util/parallel.h"
@@ -9,8 +9,8 @@
 namespace motifloom::cli {
 
 int runInfo(const Args& args) {
-    ArgParser parser("info", "Prints the version, the motif database in use and the CPU threads.");
-    if (!parser.parse(args)) return 0;
+    CommandLine command("info", "Prints the version, the motif database in use and the CPU threads.");
+    if (!command.parseArgs(args)) return 0;
     const std::string dir = dataDirectory();
     std::cout << "MotifLoom " << MOTIFLOOM_VERSION << " (GPL-3.0-or-later)\n"
               << "data folder: " << (dir.empty() ? "(not found)" : dir) << "\n"

@@ -1,5 +1,5 @@
 // motifloom-cli motifs list|show|convert: look into and convert motif files.
-#include "cli/arg_parser.h"
+#include "cli/command_line.h"
 #include "cli/commands.h"
 #include "motif/motif_io.h"
 #include "motif/motif_lookup.h"
@@ -32,11 +32,11 @@ std::string padLeft(const std::string& s, std::size_t width) {
 }
 
 int runList(const Args& args) {
-    ArgParser parser("motifs list", "Prints one line per motif: ID, name and width, tab-separated.");
-    parser.positional("FILE", "JASPAR or MEME file (default: the installed JASPAR database)", true);
-    if (!parser.parse(args)) return 0;
-    const std::string file = parser.positionalValue("FILE").empty() ? defaultMotifDatabase()
-                                                                     : parser.positionalValue("FILE");
+    CommandLine command("motifs list", "Prints one line per motif: ID, name and width, tab-separated.");
+    std::string file;
+    command.add_option("FILE", file, "JASPAR or MEME file (default: the installed JASPAR database)");
+    if (!command.parseArgs(args)) return 0;
+    if (file.empty()) file = defaultMotifDatabase();
     std::string out;
     for (const motif::Motif& m : motif::readMotifFile(file))
         out += m.id + "\t" + m.name + "\t" + std::to_string(m.width()) + "\n";
@@ -45,15 +45,16 @@ int runList(const Args& args) {
 }
 
 int runShow(const Args& args) {
-    ArgParser parser("motifs show",
-                     "Prints a motif's probability matrix (rows A, C, G, T), its consensus and the\n"
-                     "information content of each column in bits (uniform background).");
-    parser.positional("ID", "motif ID (MA0079.3), ID without version (MA0079) or name (SP1)")
-        .option("--file", "FILE", "JASPAR or MEME file (default: the installed JASPAR database)");
-    if (!parser.parse(args)) return 0;
-    const std::string file = parser.has("--file") ? parser.get("--file") : defaultMotifDatabase();
+    CommandLine command("motifs show",
+                        "Prints a motif's probability matrix (rows A, C, G, T), its consensus and the\n"
+                        "information content of each column in bits (uniform background).");
+    std::string key, file;
+    command.add_option("ID", key, "motif ID (MA0079.3), ID without version (MA0079) or name (SP1)")->required();
+    command.add_option("--file", file, "JASPAR or MEME file (default: the installed JASPAR database)")
+        ->type_name("FILE");
+    if (!command.parseArgs(args)) return 0;
+    if (file.empty()) file = defaultMotifDatabase();
     const motif::MotifList list = motif::readMotifFile(file);
-    const std::string key = parser.positionalValue("ID");
     const motif::Motif* m = motif::findMotif(list, key);
     if (!m) throw InputError(file, 0, "no motif with ID or name '" + key + "'");
 
@@ -79,16 +80,17 @@ int runShow(const Args& args) {
 }
 
 int runConvert(const Args& args) {
-    ArgParser parser("motifs convert",
-                     "Converts a motif file; the output format follows OUT's extension:\n"
-                     ".meme (MEME minimal format) or .jaspar, .pfm, .txt (JASPAR, bracketed counts).");
-    parser.positional("IN", "JASPAR or MEME file (format detected from the content)")
-        .positional("OUT", "file to write (replaced atomically)");
-    if (!parser.parse(args)) return 0;
-    const motif::MotifList list = motif::readMotifFile(parser.positionalValue("IN"));
-    motif::writeMotifFile(parser.positionalValue("OUT"), list);
-    std::cout << "converted " << list.size() << (list.size() == 1 ? " motif: " : " motifs: ")
-              << parser.positionalValue("IN") << " -> " << parser.positionalValue("OUT") << "\n";
+    CommandLine command("motifs convert",
+                        "Converts a motif file; the output format follows OUT's extension:\n"
+                        ".meme (MEME minimal format) or .jaspar, .pfm, .txt (JASPAR, bracketed counts).");
+    std::string in, out;
+    command.add_option("IN", in, "JASPAR or MEME file (format detected from the content)")->required();
+    command.add_option("OUT", out, "file to write (replaced atomically)")->required();
+    if (!command.parseArgs(args)) return 0;
+    const motif::MotifList list = motif::readMotifFile(in);
+    motif::writeMotifFile(out, list);
+    std::cout << "converted " << list.size() << (list.size() == 1 ? " motif: " : " motifs: ") << in << " -> " << out
+              << "\n";
     return 0;
 }
 

@@ -15,7 +15,7 @@
 // S + k - 1, so trial 1 equals `train --seed S`. Runs are
 // independent: their results do not depend on --jobs or --threads (the engine is deterministic).
 #include "arch/presets.h"
-#include "cli/arg_parser.h"
+#include "cli/command_line.h"
 #include "cli/commands.h"
 #include "cli/data_option.h"
 #include "interpret/filter_matches.h"
@@ -29,6 +29,7 @@
 #include "util/atomic_file.h"
 #include "util/data_paths.h"
 #include "util/parallel.h"
+#include "util/text.h"
 
 #include <atomic>
 #include <chrono>
@@ -125,58 +126,77 @@ std::string runsTable(const std::vector<RunSpec>& runs, const std::vector<RunOut
 }  // namespace
 
 int runSweep(const Args& args) {
-    ArgParser p("sweep",
-                "The paper's experiment: for each model x trial, trains with the preset's settings (the paper's:\n"
-                "Adam, batch 100, early stopping), scores the test set (AUROC, AUPR), builds the first-layer\n"
-                "filters' activation PWMs on the test set, compares them with the motif database (Tomtom,\n"
-                "E < 0.1) and writes per-model mean and SD of AUROC, AUPR, match-any, match-ground-truth and\n"
-                "coverage to OUTDIR/table.tsv and table.md, per-run rows to runs.tsv, the first trial's filter\n"
-                "logos to OUTDIR/<model>_filters.png and every run's directory to OUTDIR/runs/<model>_trial<k>/.\n"
-                "Trial k uses seed S + k - 1.");
-    p.option("--models", "LIST", "comma-separated presets, e.g. CNN-1,CNN-2,CNN-4,CNN-10,CNN-25,CNN-50,CNN-100")
-        .option("--trials", "N", "trials per model", "5")
-        .option("--out", "OUTDIR", "output folder (created if needed)")
-        .option("--epochs", "MAX", "maximum epochs (default: the preset's, 100)")
-        .option("--patience", "P", "early-stopping patience (default: the preset's, 20)")
-        .option("--seed", "S", "seed of trial 1; trial k uses S + k - 1", "1")
-        .option("--threads", "T", "CPU threads (0 = all)", "0")
-        .option("--jobs", "J", "runs trained at the same time (results do not depend on it)", "1")
-        .option("--threshold", "F", "filter site threshold as a fraction of the maximum activation", "0.5")
-        .option("--evalue", "X", "Tomtom E-value below which a database motif is a hit", "0.1")
-        .option("--database", "FILE", "motif database (default: the bundled JASPAR CORE vertebrates)")
-        .option("--truth", "LIST|none", "true motifs (default: the data's class names)")
-        .flag("--verbose", "print every epoch of every run");
-    addDataOptions(p);
-    if (!p.parse(args)) return 0;
-    if (!p.has("--models")) throw InputError("option --models is required (see 'sweep --help')");
-    if (!p.has("--out")) throw InputError("option --out OUTDIR is required (see 'sweep --help')");
-    parallel::setThreadCount(int(p.getInt("--threads", 0, 1024)));
+    CommandLine p("sweep",
+                  "The paper's experiment: for each model x trial, trains with the preset's settings (the paper's:\n"
+                  "Adam, batch 100, early stopping), scores the test set (AUROC, AUPR), builds the first-layer\n"
+                  "filters' activation PWMs on the test set, compares them with the motif database (Tomtom,\n"
+                  "E < 0.1) and writes per-model mean and SD of AUROC, AUPR, match-any, match-ground-truth and\n"
+                  "coverage to OUTDIR/table.tsv and table.md, per-run rows to runs.tsv, the first trial's filter\n"
+                  "logos to OUTDIR/<model>_filters.png and every run's directory to OUTDIR/runs/<model>_trial<k>/.\n"
+                  "Trial k uses seed S + k - 1.");
+    std::string modelList, outDir, database, truthOption;
+    int trials = 5, threads = 0, jobs = 1;
+    std::optional<int> epochs, patience;  // default: the preset's
+    std::uint64_t seed = 1;
+    bool verbose = false;
+    interpret::PwmOptions pwmOptions;
+    interpret::MatchOptions matchOptions;
+    DataOptions dataOptions;
+    p.add_option("--models", modelList, "comma-separated presets, e.g. CNN-1,CNN-2,CNN-4,CNN-10,CNN-25,CNN-50,CNN-100")
+        ->type_name("LIST")
+        ->required();
+    p.add_option("--trials", trials, "trials per model")
+        ->type_name("N")
+        ->transform(wholeNumber(1, 1000))
+        ->capture_default_str();
+    p.add_option("--out", outDir, "output folder (created if needed)")->type_name("OUTDIR")->required();
+    p.add_option("--epochs", epochs, "maximum epochs (default: the preset's, 100)")
+        ->type_name("MAX")
+        ->transform(wholeNumber(1, 100000));
+    p.add_option("--patience", patience, "early-stopping patience (default: the preset's, 20)")
+        ->type_name("P")
+        ->transform(wholeNumber(0, 100000));
+    p.add_option("--seed", seed, "seed of trial 1; trial k uses S + k - 1")
+        ->type_name("S")
+        ->transform(seedNumber())
+        ->capture_default_str();
+    p.addThreads(threads);
+    p.add_option("--jobs", jobs, "runs trained at the same time (results do not depend on it)")
+        ->type_name("J")
+        ->transform(wholeNumber(1, 64))
+        ->capture_default_str();
+    p.add_option("--threshold", pwmOptions.threshold, "filter site threshold as a fraction of the maximum activation")
+        ->type_name("F")
+        ->transform(number(0.0, 0.999999))
+        ->capture_default_str();
+    p.add_option("--evalue", matchOptions.evalueThreshold, "Tomtom E-value below which a database motif is a hit")
+        ->type_name("X")
+        ->transform(number(0.0, 1e300))
+        ->capture_default_str();
+    p.add_option("--database", database, "motif database (default: the bundled JASPAR CORE vertebrates)")
+        ->type_name("FILE");
+    p.add_option("--truth", truthOption, "true motifs (default: the data's class names)")->type_name("LIST|none");
+    p.add_flag("--verbose", verbose, "print every epoch of every run");
+    addDataOptions(p, dataOptions);
+    if (!p.parseArgs(args)) return 0;
+    parallel::setThreadCount(threads);
     const auto started = std::chrono::steady_clock::now();
 
     std::vector<std::string> models;
-    for (const std::string& m : p.getList("--models")) {
+    for (const std::string& m : splitList(modelList)) {
         if (!arch::isPreset(m))
             throw InputError("option --models: '" + m + "' is not a preset (see 'motifloom-cli train --help')");
         models.push_back(arch::preset(m).name);  // canonical spelling
     }
     if (models.empty()) throw InputError("option --models lists no model");
-    const int trials = int(p.getInt("--trials", 1, 1000));
-    const std::uint64_t seed = p.getSeed("--seed");
-    const int jobs = int(p.getInt("--jobs", 1, 64));
-    const bool verbose = p.has("--verbose");
-    const std::string outDir = p.get("--out");
 
-    LoadedData data = loadData(p);
+    LoadedData data = loadData(dataOptions);
     if (!data.warnings.empty()) std::cerr << "warnings:\n" << data.warnings.summary();
     const seqio::DataSplits& splits = data.splits;
     const std::vector<std::string> classNames = splits.train.classNames;
-    const std::vector<std::string> truth = truthList(p.get("--truth"), classNames);
+    const std::vector<std::string> truth = truthList(truthOption, classNames);
 
-    interpret::PwmOptions pwmOptions;
-    pwmOptions.threshold = p.getDouble("--threshold", 0.0, 0.999999);
-    interpret::MatchOptions matchOptions;
-    matchOptions.evalueThreshold = p.getDouble("--evalue", 0.0, 1e300);
-    const std::string dbPath = p.has("--database") ? p.get("--database") : defaultMotifDatabase();
+    const std::string dbPath = database.empty() ? defaultMotifDatabase() : database;
     const interpret::FilterMatcher matcher(motif::readMotifFile(dbPath), matchOptions);
 
     lab::SweepPlan plan;
@@ -184,8 +204,8 @@ int runSweep(const Args& args) {
     plan.trials = trials;
     plan.firstSeed = seed;
     plan.paperSettings = true;
-    if (p.has("--epochs")) plan.maxEpochs = int(p.getInt("--epochs", 1, 100000));
-    if (p.has("--patience")) plan.patience = int(p.getInt("--patience", 0, 100000));
+    if (epochs) plan.maxEpochs = *epochs;
+    if (patience) plan.patience = *patience;
     std::vector<RunSpec> runs;
     for (lab::SweepJob& job : lab::sweepJobs(plan, splits.train.length, splits.train.numClasses(), splits.train.task))
         runs.push_back({job.model, job.trial, job.seed,

@@ -1,6 +1,6 @@
 // motifloom-cli tomtom: compare query motifs with a motif database, as MEME Suite's Tomtom
 // does, and print Tomtom's TSV (tomtom.tsv) to standard output.
-#include "cli/arg_parser.h"
+#include "cli/command_line.h"
 #include "cli/commands.h"
 #include "compare/tomtom.h"
 #include "compare/tomtom_tsv.h"
@@ -12,42 +12,42 @@
 namespace motifloom::cli {
 
 int runTomtom(const Args& args) {
-    ArgParser parser("tomtom",
-                     "Compares every motif of QUERY with every motif of TARGET (and their reverse "
-                     "complements) as MEME Suite's Tomtom does, and prints Tomtom's tab-separated "
-                     "results (the columns of tomtom.tsv) to standard output.");
-    parser.option("--dist", "ed|pearson|sandelin|kullback|allr", "column similarity function", "ed")
-        .option("--min-overlap", "N", "minimum number of aligned columns", "1")
-        .option("--thresh", "X", "report matches with q-value (or E-value) <= X", "0.5")
-        .flag("--evalue", "threshold on the E-value instead of the q-value")
-        .flag("--no-rc", "do not compare with the targets' reverse complements")
-        .flag("--incomplete-scores", "score only the aligned columns (Tomtom's -incomplete-scores)")
-        .option("--background", "query|uniform",
-                "background of the pseudocounts and scores: the query file's (MEME format; made "
-                "strand-symmetric; uniform for JASPAR), as Tomtom does by default, or uniform",
-                "query")
-        .positional("QUERY", "query motifs, MEME or JASPAR format")
-        .positional("TARGET", "target motif database, MEME or JASPAR format");
-    if (!parser.parse(args)) return 0;
-
+    CommandLine command("tomtom",
+                        "Compares every motif of QUERY with every motif of TARGET (and their reverse "
+                        "complements) as MEME Suite's Tomtom does, and prints Tomtom's tab-separated "
+                        "results (the columns of tomtom.tsv) to standard output.");
     compare::TomtomOptions options;
-    const auto distance = compare::parseDistance(parser.get("--dist"));
-    if (!distance)
-        throw InputError("option --dist must be one of ed, pearson, sandelin, kullback, allr, got '" +
-                         parser.get("--dist") + "'");
-    options.distance = *distance;
-    options.minOverlap = int(parser.getInt("--min-overlap", 1, 1000));
-    options.threshold = parser.getDouble("--thresh", 0.0, 1e300);
-    options.thresholdIsEvalue = parser.has("--evalue");
-    options.reverseComplement = !parser.has("--no-rc");
-    options.completeScoring = !parser.has("--incomplete-scores");
+    std::string dist = "ed", background = "query", queryPath, targetPath;
+    bool evalue = false, noRc = false, incomplete = false;
+    command.add_option("QUERY", queryPath, "query motifs, MEME or JASPAR format")->required();
+    command.add_option("TARGET", targetPath, "target motif database, MEME or JASPAR format")->required();
+    command.add_option("--dist", dist, "column similarity function")
+        ->type_name("ed|pearson|sandelin|kullback|allr")
+        ->transform(oneOf({"ed", "pearson", "sandelin", "kullback", "allr"}))
+        ->capture_default_str();
+    command.add_option("--min-overlap", options.minOverlap, "minimum number of aligned columns")
+        ->type_name("N")
+        ->transform(wholeNumber(1, 1000))
+        ->capture_default_str();
+    command.add_option("--thresh", options.threshold, "report matches with q-value (or E-value) <= X")
+        ->type_name("X")
+        ->transform(number(0.0, 1e300))
+        ->capture_default_str();
+    command.add_flag("--evalue", evalue, "threshold on the E-value instead of the q-value");
+    command.add_flag("--no-rc", noRc, "do not compare with the targets' reverse complements");
+    command.add_flag("--incomplete-scores", incomplete, "score only the aligned columns (Tomtom's -incomplete-scores)");
+    command.add_option("--background", background,
+                       "background of the pseudocounts and scores: the query file's (MEME format; made "
+                       "strand-symmetric; uniform for JASPAR), as Tomtom does by default, or uniform")
+        ->type_name("query|uniform")
+        ->transform(oneOf({"query", "uniform"}))
+        ->capture_default_str();
+    if (!command.parseArgs(args)) return 0;
 
-    const std::string background = parser.get("--background");
-    if (background != "query" && background != "uniform")
-        throw InputError("option --background must be query or uniform, got '" + background + "'");
-
-    const std::string queryPath = parser.positionalValue("QUERY");
-    const std::string targetPath = parser.positionalValue("TARGET");
+    options.distance = *compare::parseDistance(dist);  // one of the names checked above
+    options.thresholdIsEvalue = evalue;
+    options.reverseComplement = !noRc;
+    options.completeScoring = !incomplete;
     motif::Background queryBackground = motif::kUniformBackground;
     const motif::MotifList queries = motif::readMotifFile(queryPath, &queryBackground);
     if (background == "query") options.background = motif::strandSymmetric(queryBackground);

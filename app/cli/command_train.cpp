@@ -1,7 +1,7 @@
 // motifloom-cli train: trains an architecture (preset or JSON file) and writes a run directory.
 #include "arch/architecture_json.h"
 #include "arch/presets.h"
-#include "cli/arg_parser.h"
+#include "cli/command_line.h"
 #include "cli/commands.h"
 #include "cli/data_option.h"
 #include "train/checkpoint.h"
@@ -15,6 +15,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 namespace motifloom::cli {
 namespace {
@@ -54,71 +55,83 @@ arch::Architecture resolveArchitecture(const std::string& spec, const seqio::Seq
     return a;
 }
 
-void applySettings(const ArgParser& p, arch::TrainingSettings& t) {
-    if (p.has("--epochs")) t.maxEpochs = int(p.getInt("--epochs", 1, 100000));
-    if (p.has("--seed")) t.seed = p.getSeed("--seed");
-    if (p.has("--lr")) t.learningRate = p.getDouble("--lr", 1e-12, 10);
-    if (p.has("--beta1")) t.beta1 = p.getDouble("--beta1", 0, 0.999999);
-    if (p.has("--beta2")) t.beta2 = p.getDouble("--beta2", 0, 0.999999999);
-    if (p.has("--eps")) t.adamEpsilon = p.getDouble("--eps", 0, 1);
-    if (p.has("--momentum")) t.momentum = p.getDouble("--momentum", 0, 0.999999);
-    if (p.has("--batch")) t.batchSize = int(p.getInt("--batch", 1, 100000));
-    if (p.has("--patience")) t.patience = int(p.getInt("--patience", 0, 100000));
-    if (p.has("--l1")) t.l1 = p.getDouble("--l1", 0, 1);
-    if (p.has("--l2")) t.l2 = p.getDouble("--l2", 0, 1);
-    if (p.has("--no-restore-best")) t.restoreBest = false;
-    if (p.has("--optimizer")) {
-        const std::string o = p.get("--optimizer");
-        if (o == "adam") t.optimizer = arch::OptimizerKind::Adam;
-        else if (o == "sgd") t.optimizer = arch::OptimizerKind::Sgd;
-        else throw InputError("option --optimizer must be adam or sgd, got '" + o + "'");
+// The training settings given on the command line; the others stay the preset's.
+struct SettingOverrides {
+    std::optional<int> epochs, batch, patience;
+    std::optional<std::uint64_t> seed;
+    std::optional<double> lr, beta1, beta2, eps, momentum, l1, l2;
+    std::optional<std::string> optimizer;
+    bool noRestoreBest = false;
+
+    void apply(arch::TrainingSettings& t) const {
+        if (epochs) t.maxEpochs = *epochs;
+        if (seed) t.seed = *seed;
+        if (lr) t.learningRate = *lr;
+        if (beta1) t.beta1 = *beta1;
+        if (beta2) t.beta2 = *beta2;
+        if (eps) t.adamEpsilon = *eps;
+        if (momentum) t.momentum = *momentum;
+        if (batch) t.batchSize = *batch;
+        if (patience) t.patience = *patience;
+        if (l1) t.l1 = *l1;
+        if (l2) t.l2 = *l2;
+        if (noRestoreBest) t.restoreBest = false;
+        if (optimizer) t.optimizer = *optimizer == "sgd" ? arch::OptimizerKind::Sgd : arch::OptimizerKind::Adam;
     }
-}
+};
 
 }  // namespace
 
 int runTrain(const Args& args) {
-    ArgParser p("train", "Trains a CNN (a preset of the paper or an architecture JSON file) and writes the model,\n"
-                         "metrics.json and a checkpoint into --out. Settings default to the preset's (the paper's).");
-    p.option("--arch", "NAME|FILE", "preset (CNN-1 ... CNN-100, CNN-25-60, ...) or architecture JSON")
-        .option("--out", "RUNDIR", "run directory to write")
-        .option("--epochs", "N", "maximum epochs")
-        .option("--seed", "S", "seed of weights, shuffling and dropout")
-        .option("--threads", "T", "CPU threads (0 = all)", "0")
-        .option("--lr", "X", "learning rate")
-        .option("--optimizer", "adam|sgd", "optimiser")
-        .option("--beta1", "X", "Adam beta1")
-        .option("--beta2", "X", "Adam beta2")
-        .option("--eps", "X", "Adam epsilon")
-        .option("--momentum", "X", "SGD momentum")
-        .option("--batch", "N", "batch size")
-        .option("--patience", "N", "early-stopping patience in epochs (0 = off)")
-        .option("--l1", "X", "L1 penalty on weights")
-        .option("--l2", "X", "L2 penalty on weights")
-        .flag("--no-restore-best", "keep the last epoch's weights instead of the best")
-        .option("--resume", "RUNDIR|CKPT", "continue a run from its checkpoint (settings from the checkpoint, --epochs may raise the limit)");
-    addDataOptions(p);
-    if (!p.parse(args)) return 0;
-    if (!p.has("--out")) throw InputError("option --out is required");
-    if (!p.has("--arch") && !p.has("--resume")) throw InputError("option --arch (or --resume) is required");
-    parallel::setThreadCount(int(p.getInt("--threads", 0, 1024)));
+    CommandLine p("train", "Trains a CNN (a preset of the paper or an architecture JSON file) and writes the model,\n"
+                  "metrics.json and a checkpoint into --out. Settings default to the preset's (the paper's).");
+    std::string archSpec, outDir, resumeFrom;
+    int threads = 0;
+    SettingOverrides o;
+    DataOptions dataOptions;
+    p.add_option("--arch", archSpec, "preset (CNN-1 ... CNN-100, CNN-25-60, ...) or architecture JSON")
+        ->type_name("NAME|FILE");
+    p.add_option("--out", outDir, "run directory to write")->type_name("RUNDIR")->required();
+    p.add_option("--epochs", o.epochs, "maximum epochs")->type_name("N")->transform(wholeNumber(1, 100000));
+    p.add_option("--seed", o.seed, "seed of weights, shuffling and dropout")->type_name("S")->transform(seedNumber());
+    p.addThreads(threads);
+    p.add_option("--lr", o.lr, "learning rate")->type_name("X")->transform(number(1e-12, 10));
+    p.add_option("--optimizer", o.optimizer, "optimiser")->type_name("adam|sgd")->transform(oneOf({"adam", "sgd"}));
+    p.add_option("--beta1", o.beta1, "Adam beta1")->type_name("X")->transform(number(0, 0.999999));
+    p.add_option("--beta2", o.beta2, "Adam beta2")->type_name("X")->transform(number(0, 0.999999999));
+    p.add_option("--eps", o.eps, "Adam epsilon")->type_name("X")->transform(number(0, 1));
+    p.add_option("--momentum", o.momentum, "SGD momentum")->type_name("X")->transform(number(0, 0.999999));
+    p.add_option("--batch", o.batch, "batch size")->type_name("N")->transform(wholeNumber(1, 100000));
+    p.add_option("--patience", o.patience, "early-stopping patience in epochs (0 = off)")
+        ->type_name("N")
+        ->transform(wholeNumber(0, 100000));
+    p.add_option("--l1", o.l1, "L1 penalty on weights")->type_name("X")->transform(number(0, 1));
+    p.add_option("--l2", o.l2, "L2 penalty on weights")->type_name("X")->transform(number(0, 1));
+    p.add_flag("--no-restore-best", o.noRestoreBest, "keep the last epoch's weights instead of the best");
+    p.add_option("--resume", resumeFrom,
+                 "continue a run from its checkpoint (settings from the checkpoint, --epochs may raise the limit)")
+        ->type_name("RUNDIR|CKPT");
+    addDataOptions(p, dataOptions);
+    if (!p.parseArgs(args)) return 0;
+    if (archSpec.empty() && resumeFrom.empty()) throw InputError("option --arch (or --resume) is required");
+    parallel::setThreadCount(threads);
 
     const auto start = std::chrono::steady_clock::now();
-    auto data = loadData(p);
+    auto data = loadData(dataOptions);
     if (!data.warnings.empty()) std::cerr << "warnings:\n" << data.warnings.summary();
 
     std::optional<train::TrainState> resume;
     arch::Architecture a;
-    if (p.has("--resume")) {
-        std::string ckpt = p.get("--resume");
+    if (!resumeFrom.empty()) {
+        std::string ckpt = resumeFrom;
         if (std::filesystem::is_directory(ckpt)) ckpt = (std::filesystem::path(ckpt) / train::kCheckpointFile).string();
         resume.emplace(train::loadCheckpoint(ckpt));
-        if (p.has("--epochs")) resume->arch.training.maxEpochs = int(p.getInt("--epochs", 1, 100000));
+        if (o.epochs) resume->arch.training.maxEpochs = *o.epochs;
         a = resume->arch;
         std::printf("resuming %s from %s after epoch %d\n", a.name.c_str(), ckpt.c_str(), resume->epochsDone);
     } else {
-        a = resolveArchitecture(p.get("--arch"), data.splits.train);
-        applySettings(p, a.training);
+        a = resolveArchitecture(archSpec, data.splits.train);
+        o.apply(a.training);
     }
     if (auto problems = arch::validate(a); !problems.empty()) throw InputError("invalid architecture: " + problems.front());
 
@@ -130,8 +143,8 @@ int runTrain(const Args& args) {
                 t.patience, static_cast<unsigned long long>(t.seed), parallel::threadCount());
     std::fflush(stdout);
 
-    std::filesystem::create_directories(p.get("--out"));
-    const std::string ckptPath = (std::filesystem::path(p.get("--out")) / train::kCheckpointFile).string();
+    std::filesystem::create_directories(outDir);
+    const std::string ckptPath = (std::filesystem::path(outDir) / train::kCheckpointFile).string();
     train::TrainControl control;
     gControl = &control;
     auto previous = std::signal(SIGINT, onInterrupt);
@@ -142,10 +155,10 @@ int runTrain(const Args& args) {
 
     const auto test = train::evaluate(result.network, data.splits.test);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    train::writeRunDirectory(p.get("--out"), result, test, data.splits.train.classNames, data.description, seconds);
+    train::writeRunDirectory(outDir, result, test, data.splits.train.classNames, data.description, seconds);
     std::printf("stopped: %s\nbest epoch %d of %zu; test AUROC %.4f, test AUPR %.4f; %.1f s; run written to %s\n",
                 result.message.c_str(), result.history.bestEpoch(), result.history.epochs.size(),
-                test.metrics.meanAuroc, test.metrics.meanAveragePrecision, seconds, p.get("--out").c_str());
+                test.metrics.meanAuroc, test.metrics.meanAveragePrecision, seconds, outDir.c_str());
     return result.stopReason == train::StopReason::Diverged ? 1 : 0;
 }
 

@@ -1,56 +1,69 @@
 #include "cli/data_option.h"
 
 #include "lab/data_loader.h"
+#include "util/text.h"
 
 #include <filesystem>
 
 namespace motifloom::cli {
 
-void addDataOptions(ArgParser& parser) {
-    parser.option("--data", "SOURCE", "DIR written by simulate, 'synthetic', or FASTA file(s) a.fa,b.fa")
-        .option("--count", "N", "sequences for --data synthetic", "25000")
-        .option("--length", "NT", "sequence length (synthetic), or input length for FASTA (0 = most common)", "")
-        .option("--data-seed", "S", "seed of the synthetic data", "33")
-        .option("--labels", "MODE", "FASTA labels: header (labels=/class= tokens), per-class (one file per class), pos-neg", "header")
-        .option("--split", "F,F,F", "FASTA train/valid/test fractions", "0.7,0.1,0.2")
-        .option("--split-seed", "S", "seed of the FASTA split", "1");
+void addDataOptions(CommandLine& command, DataOptions& o) {
+    command.add_option("--data", o.source, "DIR written by simulate, 'synthetic', or FASTA file(s) a.fa,b.fa")
+        ->type_name("SOURCE")
+        ->required();
+    command.add_option("--count", o.count, "sequences for --data synthetic")
+        ->type_name("N")
+        ->transform(wholeNumber(10, 10'000'000))
+        ->capture_default_str();
+    command.add_option("--length", o.length, "sequence length (synthetic), or input length for FASTA (0 = most common)")
+        ->type_name("NT")
+        ->transform(wholeNumber(0, 1'000'000));
+    command.add_option("--data-seed", o.dataSeed, "seed of the synthetic data")
+        ->type_name("S")
+        ->transform(seedNumber())
+        ->capture_default_str();
+    command.add_option("--labels", o.labels,
+                       "FASTA labels: header (labels=/class= tokens), per-class (one file per class), pos-neg")
+        ->type_name("MODE")
+        ->transform(oneOf({"header", "per-class", "pos-neg"}))
+        ->capture_default_str();
+    command.addNumbers("--split", o.split, "F,F,F", "FASTA train/valid/test fractions", 3);
+    command.add_option("--split-seed", o.splitSeed, "seed of the FASTA split")
+        ->type_name("S")
+        ->transform(seedNumber())
+        ->capture_default_str();
 }
 
-lab::DataRecipe dataRecipe(const ArgParser& parser) {
-    const std::string source = parser.get("--data");
-    if (source.empty()) throw InputError("option --data is required (see --help)");
+lab::DataRecipe dataRecipe(const DataOptions& o) {
     lab::DataRecipe recipe;
-    if (source == "synthetic") {
+    if (o.source == "synthetic") {
         recipe.kind = lab::DataRecipe::Kind::Synthetic;  // the paper's motifs from the bundled JASPAR file
-        recipe.count = int(parser.getInt("--count", 10, 10'000'000));
-        if (parser.has("--length")) recipe.length = int(parser.getInt("--length", 1, 1'000'000));
-        recipe.seed = parser.getSeed("--data-seed");
+        recipe.count = o.count;
+        if (o.length == 0) throw InputError("option --length must be between 1 and 1000000 for synthetic data, got 0");
+        if (o.length > 0) recipe.length = o.length;
+        recipe.seed = o.dataSeed;
         return recipe;
     }
-    if (parser.has("--length")) recipe.targetLength = int(parser.getInt("--length", 0, 1'000'000));
+    if (o.length >= 0) recipe.targetLength = o.length;
     std::error_code ec;
-    if (std::filesystem::is_directory(source, ec)) {
+    if (std::filesystem::is_directory(o.source, ec)) {
         recipe.kind = lab::DataRecipe::Kind::Directory;
-        recipe.directory = source;
+        recipe.directory = o.source;
         return recipe;
     }
     recipe.kind = lab::DataRecipe::Kind::Fasta;
-    const std::string mode = parser.get("--labels");
-    if (mode == "header") recipe.labelMode = seqio::LabelMode::HeaderTokens;
-    else if (mode == "per-class") recipe.labelMode = seqio::LabelMode::FilePerClass;
-    else if (mode == "pos-neg") recipe.labelMode = seqio::LabelMode::PositiveNegative;
-    else throw InputError("option --labels must be header, per-class or pos-neg, got '" + mode + "'");
-    recipe.files = splitList(source);
+    recipe.labelMode = o.labels == "per-class" ? seqio::LabelMode::FilePerClass
+                     : o.labels == "pos-neg"   ? seqio::LabelMode::PositiveNegative
+                                               : seqio::LabelMode::HeaderTokens;
+    recipe.files = splitList(o.source);
     recipe.splitMode = lab::DataRecipe::SplitMode::Random;
-    recipe.splitSeed = parser.getSeed("--split-seed");
-    const auto f = parser.getNumbers("--split");
-    if (f.size() != 3) throw InputError("option --split needs three fractions like 0.7,0.1,0.2");
-    recipe.splitFractions = {f[0], f[1], f[2]};
+    recipe.splitSeed = o.splitSeed;
+    recipe.splitFractions = {o.split[0], o.split[1], o.split[2]};
     return recipe;
 }
 
-LoadedData loadData(const ArgParser& parser) {
-    const lab::DataRecipe recipe = dataRecipe(parser);
+LoadedData loadData(const DataOptions& o) {
+    const lab::DataRecipe recipe = dataRecipe(o);
     lab::LoadedData loaded = lab::loadData(recipe);
     LoadedData out;
     out.splits = std::move(loaded.splits);
@@ -59,7 +72,7 @@ LoadedData loadData(const ArgParser& parser) {
     out.description = recipe.kind == lab::DataRecipe::Kind::Synthetic
                           ? "synthetic (" + std::to_string(recipe.count) + " x " + std::to_string(recipe.length) +
                                 " nt, seed " + std::to_string(recipe.seed) + ")"
-                          : parser.get("--data");
+                          : o.source;
     return out;
 }
 

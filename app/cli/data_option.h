@@ -1,21 +1,35 @@
 #pragma once
-// The --data option shared by train, evaluate and bench:
+// The --data option shared by train, evaluate, filters, sweep and motifloom-bench:
 //   --data DIR            a folder as `simulate` writes it (train.fa, valid.fa, test.fa)
 //   --data synthetic      the paper's synthetic set, generated in memory (--count, --length,
 //                         --data-seed)
 //   --data A.fa[,B.fa..]  FASTA files; --labels header|per-class|pos-neg, --split .7,.1,.2,
 //                         --split-seed, --length (0 = the most common length)
+// addDataOptions() declares the options (values checked while parsing); dataRecipe() turns
+// them into a core DataRecipe and loadData() loads it.
 
-#include "cli/arg_parser.h"
+#include "cli/command_line.h"
 #include "lab/data_recipe.h"
 #include "seqio/sequence_set.h"
 #include "util/warnings.h"
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 namespace motifloom::cli {
 
-void addDataOptions(ArgParser& parser);
+struct DataOptions {
+    std::string source;  // required
+    int count = 25000;
+    int length = -1;  // -1: not given (synthetic: the generator's 200; FASTA: the most common)
+    std::uint64_t dataSeed = 33;
+    std::string labels = "header";
+    std::vector<double> split{0.7, 0.1, 0.2};
+    std::uint64_t splitSeed = 1;
+};
+
+void addDataOptions(CommandLine& command, DataOptions& options);
 
 struct LoadedData {
     seqio::DataSplits splits;
@@ -23,12 +37,12 @@ struct LoadedData {
     Warnings warnings;
 };
 
-// The data recipe the parsed options describe (core/lab/data_recipe.h): Synthetic (the paper's
+// The data recipe the options describe (core/lab/data_recipe.h): Synthetic (the paper's
 // motifs), Directory or Fasta (random split). Throws InputError naming a bad option.
-lab::DataRecipe dataRecipe(const ArgParser& parser);
+lab::DataRecipe dataRecipe(const DataOptions& options);
 
-// Loads dataRecipe(parser) with the core loader (lab::loadData); throws InputError naming the
+// Loads dataRecipe(options) with the core loader (lab::loadData); throws InputError naming the
 // file and line.
-LoadedData loadData(const ArgParser& parser);
+LoadedData loadData(const DataOptions& options);
 
 }  // namespace motifloom::cli

@@ -3,6 +3,7 @@
 #include "arch/architecture_json.h"
 #include "util/base64.h"
 #include "util/input_error.h"
+#include "util/text.h"
 
 #include <nlohmann/json.hpp>
 
@@ -535,11 +536,7 @@ RunRecord runFromJson(const json& j, const std::string& source) {
     } catch (const InputError& e) {
         throw InputError(source, 0, where + ": " + e.message());
     } catch (const std::exception& e) {
-        // nlohmann's messages start with "[json.exception.out_of_range.403] key 'x' not found".
-        std::string what = e.what();
-        if (auto p = what.find("] "); what.rfind("[json.exception", 0) == 0 && p != std::string::npos)
-            what = what.substr(p + 2);
-        throw InputError(source, 0, where + ": " + what);
+        throw InputError(source, 0, where + ": " + jsonErrorText(e.what()));
     }
     return r;
 }

@@ -3,6 +3,7 @@
 #include "arch/architecture_json.h"
 #include "util/atomic_file.h"
 #include "util/input_error.h"
+#include "util/text.h"
 
 #include <nlohmann/json.hpp>
 
@@ -19,12 +20,7 @@ using nlohmann::json;
 
 namespace {
 
-std::string messageOf(const std::exception& e) {
-    std::string what = e.what();
-    if (auto p = what.find("] "); what.rfind("[json.exception", 0) == 0 && p != std::string::npos)
-        what = what.substr(p + 2);
-    return what;
-}
+std::string messageOf(const std::exception& e) { return jsonErrorText(e.what()); }
 
 }  // namespace
 

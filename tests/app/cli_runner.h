@@ -1,7 +1,9 @@
 #pragma once
-// Runs the built motifloom-cli (path in the MOTIFLOOM_CLI macro) for the tests in tests/app.
+// Runs the built motifloom-cli (path in the MOTIFLOOM_CLI macro), or any program, for the tests
+// in tests/app.
 
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
 
@@ -12,9 +14,13 @@ struct CliResult {
     QString out, err;
 };
 
-inline CliResult runCli(const QStringList& args, int timeoutMs = 300000) {
+// Runs `program args` in `env`; exitCode -1 when it crashed or did not finish in time.
+inline CliResult runProgram(const QString& program, const QStringList& args,
+                            const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment(),
+                            int timeoutMs = 300000) {
     QProcess p;
-    p.start(QStringLiteral(MOTIFLOOM_CLI), args);
+    p.setProcessEnvironment(env);
+    p.start(program, args);
     CliResult r;
     if (!p.waitForFinished(timeoutMs)) {
         p.kill();
@@ -26,6 +32,10 @@ inline CliResult runCli(const QStringList& args, int timeoutMs = 300000) {
     r.out = QString::fromUtf8(p.readAllStandardOutput());
     r.err = QString::fromUtf8(p.readAllStandardError());
     return r;
+}
+
+inline CliResult runCli(const QStringList& args, int timeoutMs = 300000) {
+    return runProgram(QStringLiteral(MOTIFLOOM_CLI), args, QProcessEnvironment::systemEnvironment(), timeoutMs);
 }
 
 }  // namespace motifloom::testing

@@ -21,23 +21,10 @@ namespace {
 
 // Runs `program args` with MOTIFLOOM_ISA=isa (unset when empty).
 testing::CliResult run(const QString& program, const QStringList& args, const QString& isa, int timeoutMs) {
-    QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove("MOTIFLOOM_ISA");
     if (!isa.isEmpty()) env.insert("MOTIFLOOM_ISA", isa);
-    p.setProcessEnvironment(env);
-    p.start(program, args);
-    testing::CliResult r;
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished();
-        r.err = "timed out";
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return testing::runProgram(program, args, env, timeoutMs);
 }
 
 const QString kCli = QStringLiteral(MOTIFLOOM_CLI);

@@ -27,27 +27,11 @@ namespace {
 
 const QString kPython = QStringLiteral("/usr/bin/python3");
 
-struct Run {
-    int exitCode = -1;
-    QString out, err;
-};
+using Run = testing::CliResult;
 
 Run runPython(const QStringList& args, const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment(),
               int timeoutMs = 300000) {
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.start(kPython, args);
-    Run r;
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished();
-        r.err = "timed out";
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return testing::runProgram(kPython, args, env, timeoutMs);
 }
 
 // TSV "id<TAB>p1<TAB>p2..." after a header line -> ids and the probabilities, row-major.

@@ -4,7 +4,7 @@
 // distance combo set the Tomtom options; empty filters show a message; the figure exports to
 // PNG/SVG/PDF. Set MOTIFLOOM_ALIGNMENT_SAMPLE_DIR to keep a screenshot and the figures.
 #include "filters/alignment_view.h"
-#include "data_recipe.h"
+#include "lab/data_loader.h"
 
 #include "motif/motif_math.h"
 #include "util/input_error.h"
@@ -27,7 +27,7 @@ using namespace motifloom::ui;
 
 namespace {
 
-std::shared_ptr<const motif::MotifList> jaspar() { return motifDatabase(MOTIFLOOM_JASPAR_FILE); }
+std::shared_ptr<const motif::MotifList> jaspar() { return lab::motifDatabase(MOTIFLOOM_JASPAR_FILE); }
 
 const motif::Motif& byId(const std::string& id) {
     const auto& db = *jaspar();
@@ -452,7 +452,7 @@ void TestAlignmentView::screenshot() {
     f.sites = 800;
     f.maxActivation = 2;
     set.filters = {f};
-    dialog.showFilter(jaspar(), QString::fromStdString(motifDatabaseLabel({})), set, 0, {"MA0139.1"}, {"CTCF"},
+    dialog.showFilter(jaspar(), QString::fromStdString(lab::motifDatabaseLabel({})), set, 0, {"MA0139.1"}, {"CTCF"},
                       QStringLiteral("CNN-25 · seed 1"));
     dialog.resize(900, 1000);
     QCoreApplication::processEvents();  // let the layouts settle at the new size, as on screen
@@ -466,7 +466,7 @@ void TestAlignmentView::screenshot() {
     // The reverse strand with the Web / TF-MoDISco preset.
     set.filters[0].motif = motif::reverseComplement(f.motif);
     dialog.view()->setPreset(AlignmentPreset::WebTfModisco);
-    dialog.showFilter(jaspar(), QString::fromStdString(motifDatabaseLabel({})), set, 0, {"MA0139.1"}, {"CTCF"});
+    dialog.showFilter(jaspar(), QString::fromStdString(lab::motifDatabaseLabel({})), set, 0, {"MA0139.1"}, {"CTCF"});
     QCOMPARE(dialog.view()->shownMatches().front().tomtom.orientation, '-');
     QCoreApplication::processEvents();
     const QImage web = dialog.grab().toImage();

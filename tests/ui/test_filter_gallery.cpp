@@ -1,6 +1,6 @@
 // Tests for the filter gallery (ui/filter_gallery.h), its match scoreboard
 // (ui/match_scoreboard.h), the grid's display options (ui/run_filter_grid.h) and the run's
-// match history (ui/run_record.h, ui/training_controller.cpp).
+// match history (core/lab/run_record.h, ui/training/training_controller.cpp).
 //
 // Fixture: a small network whose first-layer filters are set by hand to the log-odds of JASPAR
 // motifs (SP1, MAX, YY1: the "true" motifs; Gata1 planted but not true), one that never fires,
@@ -11,7 +11,7 @@
 #include "filters/filter_gallery.h"
 #include "filters/match_scoreboard.h"
 #include "filters/run_filter_grid.h"
-#include "run_record.h"
+#include "lab/run_record.h"
 #include "training/training_controller.h"
 #include "training/training_types.h"
 
@@ -403,7 +403,7 @@ void TestFilterGallery::galleryFeedsScoreboard() {
     gallery.setSnapshot(s1);
     gallery.setSnapshot(s2);
     QCOMPARE(int(gallery.scoreboard()->history().size()), 2);
-    QVERIFY(gallery.scoreboard()->history()[1].sameAs(matchPointOf(2, s2->summary)));
+    QVERIFY(gallery.scoreboard()->history()[1].sameAs(lab::matchPointOf(2, s2->summary)));
     // The final snapshot sets the values, not a point.
     auto fin = std::make_shared<FilterSnapshot>(*makeSnapshot());
     fin->final = true;
@@ -426,9 +426,9 @@ void TestFilterGallery::galleryFeedsScoreboard() {
 
 void TestFilterGallery::keptRun() {
     const auto s = makeSnapshot();
-    auto run = std::make_shared<RunRecord>();
+    auto run = std::make_shared<lab::RunRecord>();
     run->id = 4;
-    RunFilters f;
+    lab::RunFilters f;
     f.dataPart = "test";
     f.pwms = s->pwms;
     f.matched = true;
@@ -438,7 +438,7 @@ void TestFilterGallery::keptRun() {
     f.truthNames = s->truthNames;
     run->filters = f;
     run->network = s->network;
-    run->matchHistory = {matchPointOf(1, summary(12, 2, 1, 3, 1)), matchPointOf(2, s->summary)};
+    run->matchHistory = {lab::matchPointOf(1, summary(12, 2, 1, 3, 1)), lab::matchPointOf(2, s->summary)};
     FilterGallery gallery;
     gallery.setRun(run);
     QCOMPARE(gallery.grid()->filterCount(), kFilters);
@@ -448,7 +448,7 @@ void TestFilterGallery::keptRun() {
     gallery.setRawWeights(true);
     QCOMPARE(widths(*gallery.grid())[3], kWidth);
 
-    auto noFilters = std::make_shared<RunRecord>();
+    auto noFilters = std::make_shared<lab::RunRecord>();
     gallery.setRun(noFilters);
     QVERIFY(!gallery.hasFilters());
     QCOMPARE(gallery.grid()->message(), QString("No filters were kept for this run."));
@@ -571,38 +571,38 @@ void TestFilterGallery::exportMeme() {
 }
 
 void TestFilterGallery::matchHistoryJsonRoundTrip() {
-    RunRecord r;
+    lab::RunRecord r;
     r.id = 9;
     r.label = "gallery \u00b7 seed 1";
     r.architecture = galleryArch();
     r.classNames = {"planted"};
-    r.matchHistory = {matchPointOf(1, summary(12, 3, 0, 0, 0)),  // NaN ground truth / coverage
-                      matchPointOf(2, summary(12, 7, 5, 3, 2)), matchPointOf(3, summary(12, 9, 6, 3, 3))};
+    r.matchHistory = {lab::matchPointOf(1, summary(12, 3, 0, 0, 0)),  // NaN ground truth / coverage
+                      lab::matchPointOf(2, summary(12, 7, 5, 3, 2)), lab::matchPointOf(3, summary(12, 9, 6, 3, 3))};
     QVERIFY(std::isnan(r.matchHistory[0].matchGroundTruth));
-    const nlohmann::json j = runToJson(r);
+    const nlohmann::json j = lab::runToJson(r);
     const std::string text = j.dump();
     QVERIFY(j.contains("match_history"));
     QVERIFY(nlohmann::json::parse(text)["match_history"][0]["coverage"].is_null());  // NaN written as null
-    const RunRecord back = runFromJson(nlohmann::json::parse(text), "s.motifloom");
+    const lab::RunRecord back = lab::runFromJson(nlohmann::json::parse(text), "s.motifloom");
     QCOMPARE(back.matchHistory.size(), r.matchHistory.size());
     for (std::size_t i = 0; i < r.matchHistory.size(); ++i) QVERIFY(back.matchHistory[i].sameAs(r.matchHistory[i]));
     QVERIFY(std::isnan(back.matchHistory[0].coverage));
     QCOMPARE(back.matchHistory[2].truthCovered, 3);
-    QCOMPARE(runToJson(back).dump(), text);  // save -> load -> save: same bytes
+    QCOMPARE(lab::runToJson(back).dump(), text);  // save -> load -> save: same bytes
     QVERIFY(!back.matchHistory[1].sameAs(back.matchHistory[2]));
 
     // Older sessions have no key: they load with an empty history, and keep their bytes.
     nlohmann::json old = j;
     old.erase("match_history");
-    const RunRecord oldRun = runFromJson(old, "old.motifloom");
+    const lab::RunRecord oldRun = lab::runFromJson(old, "old.motifloom");
     QVERIFY(oldRun.matchHistory.empty());
-    QVERIFY(!runToJson(oldRun).contains("match_history"));
+    QVERIFY(!lab::runToJson(oldRun).contains("match_history"));
 
     // A broken history names the run.
     nlohmann::json bad = j;
     bad["match_history"][1].erase("truth_count");
     try {
-        runFromJson(bad, "bad.motifloom");
+        lab::runFromJson(bad, "bad.motifloom");
         QFAIL("no exception");
     } catch (const InputError& e) {
         QCOMPARE(QString::fromStdString(e.file()), QString("bad.motifloom"));
@@ -612,13 +612,13 @@ void TestFilterGallery::matchHistoryJsonRoundTrip() {
 
 void TestFilterGallery::controllerKeepsMatchHistory() {
     // A real (tiny) training run: the controller records one point per live snapshot.
-    DataRecipe recipe;
+    lab::DataRecipe recipe;
     recipe.motifIds = {"MA0079.3", "MA0058.2"};
     recipe.count = 240;
     recipe.length = 50;
     recipe.kProbs = {0.7, 0.3};
     recipe.seed = 3;
-    auto data = std::make_shared<const LoadedData>(loadData(recipe));
+    auto data = std::make_shared<const lab::LoadedData>(lab::loadData(recipe));
     arch::Architecture a;
     a.name = "tiny";
     a.inputLength = 50;
@@ -641,13 +641,13 @@ void TestFilterGallery::controllerKeepsMatchHistory() {
     QSignalSpy idle(&controller, &TrainingController::queueFinished);
     QVERIFY(controller.start(job));
     QVERIFY(finished.wait(30000));
-    const auto run = finished.at(0).at(0).value<std::shared_ptr<const RunRecord>>();
+    const auto run = finished.at(0).at(0).value<std::shared_ptr<const lab::RunRecord>>();
     QCOMPARE(filters.count(), 3);  // 2 live + the final one
     QCOMPARE(int(run->matchHistory.size()), 2);
     for (int e = 0; e < 2; ++e) {
         const auto snap = filters.at(e).at(0).value<std::shared_ptr<const FilterSnapshot>>();
         QVERIFY(snap->matched && !snap->final);
-        QVERIFY(run->matchHistory[std::size_t(e)].sameAs(matchPointOf(e + 1, snap->summary)));
+        QVERIFY(run->matchHistory[std::size_t(e)].sameAs(lab::matchPointOf(e + 1, snap->summary)));
     }
     QVERIFY(run->network && run->filters);  // the rest of the record is kept
 
@@ -657,7 +657,7 @@ void TestFilterGallery::controllerKeepsMatchHistory() {
     job.liveFilters = false;
     QVERIFY(controller.start(job));
     QVERIFY(finished.wait(30000));
-    QVERIFY(finished.at(1).at(0).value<std::shared_ptr<const RunRecord>>()->matchHistory.empty());
+    QVERIFY(finished.at(1).at(0).value<std::shared_ptr<const lab::RunRecord>>()->matchHistory.empty());
 }
 
 void TestFilterGallery::renderForReview() {

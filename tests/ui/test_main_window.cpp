@@ -31,8 +31,8 @@ using namespace motifloom::ui;
 
 namespace {
 
-DataRecipe smallRecipe() {
-    DataRecipe r;
+lab::DataRecipe smallRecipe() {
+    lab::DataRecipe r;
     r.motifIds = {"MA0079.3", "MA0058.2", "MA0095.2"};
     r.count = 400;
     r.length = 60;
@@ -94,7 +94,7 @@ void TestMainWindow::firstRunDefaults() {
     MainWindow w;
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
-    QCOMPARE(w.dataPanel()->recipe(), DataRecipe::paperSynthetic());
+    QCOMPARE(w.dataPanel()->recipe(), lab::DataRecipe::paperSynthetic());
     QCOMPARE(w.architectureEditor()->architecture().name, std::string("CNN-25"));
     QCOMPARE(w.currentArchitecture().training, arch::preset("CNN-25").training);
     QVERIFY(w.trainAction()->isEnabled());
@@ -155,7 +155,7 @@ void TestMainWindow::trainLoadsDataThenTrains() {
 void TestMainWindow::sessionRoundTripThroughWindow() {
     QTemporaryDir dir;
     const QString path = dir.filePath("lab.motifloom");
-    Session saved;
+    lab::Session saved;
     {
         MainWindow w;
         useTinySetup(w);
@@ -169,12 +169,12 @@ void TestMainWindow::sessionRoundTripThroughWindow() {
     QCOMPARE(w.runModel()->rowCount(), 0);
     QVERIFY(w.openSession(path));
     QVERIFY(!w.isModified());
-    const Session reopened = w.session();
-    QCOMPARE(DataRecipe::fromJson(reopened.dataRecipe), smallRecipe());
+    const lab::Session reopened = w.session();
+    QVERIFY(reopened.dataRecipe == smallRecipe());
     QCOMPARE(reopened.architecture, saved.architecture);
     QCOMPARE(reopened.runs.size(), std::size_t(1));
     QCOMPARE(reopened.nextRunId, saved.nextRunId);
-    QVERIFY(sessionToBytes(reopened) == sessionToBytes(saved));  // exactly what was saved
+    QVERIFY(lab::sessionToBytes(reopened) == lab::sessionToBytes(saved));  // exactly what was saved
     QVERIFY(QSettings().value("session/recentFiles").toStringList().contains(QFileInfo(path).absoluteFilePath()));
 }
 
@@ -185,7 +185,7 @@ void TestMainWindow::brokenSessionLeavesCurrentUntouched() {
     useTinySetup(w);
     QVERIFY(trainOnce(w, 0));
     QVERIFY(w.saveSessionAs(good));
-    const QByteArray before = sessionToBytes(w.session());
+    const std::string before = lab::sessionToBytes(w.session());
 
     const QString broken = dir.filePath("broken.motifloom");
     QFile f(broken);
@@ -195,7 +195,7 @@ void TestMainWindow::brokenSessionLeavesCurrentUntouched() {
     QVERIFY(!w.openSession(broken));
     QVERIFY2(w.messageText().contains("broken.motifloom"), qPrintable(w.messageText()));
     QVERIFY(w.messageText().contains("unchanged"));
-    QVERIFY(sessionToBytes(w.session()) == before);
+    QVERIFY(lab::sessionToBytes(w.session()) == before);
     QCOMPARE(w.sessionPath(), QFileInfo(good).absoluteFilePath());
     QCOMPARE(w.runModel()->rowCount(), 1);
 }

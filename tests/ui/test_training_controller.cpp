@@ -38,14 +38,14 @@ double threadRunQueueMs() {
 }
 
 // A small version of the paper's synthetic data: 3 of its motifs, from the bundled JASPAR file.
-std::shared_ptr<const LoadedData> tinyData(int count, int length, std::uint64_t seed = 5) {
-    DataRecipe recipe;
+std::shared_ptr<const lab::LoadedData> tinyData(int count, int length, std::uint64_t seed = 5) {
+    lab::DataRecipe recipe;
     recipe.motifIds = {"MA0079.3", "MA0058.2", "MA0095.2"};  // SP1, MAX, YY1
     recipe.count = count;
     recipe.length = length;
     recipe.kProbs = {0.7, 0.3};
     recipe.seed = seed;
-    return std::make_shared<const LoadedData>(loadData(recipe));
+    return std::make_shared<const lab::LoadedData>(lab::loadData(recipe));
 }
 
 // conv -> BN -> ReLU -> pool -> flatten -> dense: seconds to train on a few hundred sequences.
@@ -65,7 +65,7 @@ arch::Architecture tinyArch(int length, int classes, int filters = 6, int epochs
     return a;
 }
 
-TrainingJob job(const arch::Architecture& a, std::shared_ptr<const LoadedData> data, int id = 1) {
+TrainingJob job(const arch::Architecture& a, std::shared_ptr<const lab::LoadedData> data, int id = 1) {
     TrainingJob j;
     j.runId = id;
     j.architecture = a;
@@ -74,8 +74,8 @@ TrainingJob job(const arch::Architecture& a, std::shared_ptr<const LoadedData> d
     return j;
 }
 
-std::shared_ptr<const RunRecord> runOf(const QSignalSpy& spy, int i = 0) {
-    return spy.at(i).at(0).value<std::shared_ptr<const RunRecord>>();
+std::shared_ptr<const lab::RunRecord> runOf(const QSignalSpy& spy, int i = 0) {
+    return spy.at(i).at(0).value<std::shared_ptr<const lab::RunRecord>>();
 }
 
 }  // namespace
@@ -95,7 +95,7 @@ private Q_SLOTS:
     void fitArchitectureToData();
 
 private:
-    std::shared_ptr<const LoadedData> mTiny;
+    std::shared_ptr<const lab::LoadedData> mTiny;
 };
 
 void TestTrainingController::initTestCase() {
@@ -159,7 +159,7 @@ void TestTrainingController::twoEpochs() {
     // The run keeps everything.
     const auto run = runOf(finished);
     QCOMPARE(run->id, 7);
-    QCOMPARE(run->status, RunStatus::Finished);
+    QCOMPARE(run->status, lab::RunStatus::Finished);
     QCOMPARE(run->epochs(), 2);
     QCOMPARE(run->steps, 2 * batchesPerEpoch);
     QVERIFY(run->network);
@@ -174,7 +174,7 @@ void TestTrainingController::twoEpochs() {
     QCOMPARE(run->filters->summary.filters, 6);
     QVERIFY(run->matchAny() >= 0.0 && run->matchAny() <= 1.0);
     QCOMPARE(run->architecture, a);
-    QCOMPARE(DataRecipe::fromJson(run->dataRecipe), mTiny->recipe);
+    QVERIFY(run->dataRecipe == mTiny->recipe);
 }
 
 void TestTrainingController::stopMidRun() {
@@ -210,7 +210,7 @@ void TestTrainingController::stopMidRun() {
     qInfo("stop -> training returned %lld ms, run kept (test set scored, filters matched) %lld ms; a batch takes "
           "%.0f ms; batches after the last report: %ld",
           fitReturnedMs, keptMs, batchMs, run->steps - stepAtStop);
-    QCOMPARE(run->status, RunStatus::Stopped);
+    QCOMPARE(run->status, lab::RunStatus::Stopped);
     QCOMPARE(run->epochs(), 1);             // the epoch under way is abandoned, not completed
     QCOMPARE(epochs.count(), 1);
     QVERIFY(run->steps - stepAtStop <= 1);  // at most the batch that was running
@@ -252,7 +252,7 @@ void TestTrainingController::pauseThenStop() {
         QVERIFY(discarded.at(0).at(0).toString().contains("before its first epoch"));
     } else {               // the finished epochs are kept; no batch ran after the pause
         const auto run = runOf(finished);
-        QCOMPARE(run->status, RunStatus::Stopped);
+        QCOMPARE(run->status, lab::RunStatus::Stopped);
         QCOMPARE(run->epochs(), completed);
         QCOMPARE(run->steps, pausedAt.step);
     }
@@ -279,7 +279,7 @@ void TestTrainingController::invalidArchitectureIsAMessage() {
     QVERIFY(controller.start(job(wild, mTiny)));
     QVERIFY(ended.wait(30000));
     QCOMPARE(controller.state(), TrainingController::State::Idle);
-    if (!finished.isEmpty()) QCOMPARE(runOf(finished)->status, RunStatus::Diverged);
+    if (!finished.isEmpty()) QCOMPARE(runOf(finished)->status, lab::RunStatus::Diverged);
     else QVERIFY(failed.count() == 2 && failed.at(1).at(0).toString().contains("diverged"));
 }
 

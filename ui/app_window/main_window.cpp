@@ -60,15 +60,6 @@ namespace motifloom::ui {
 
 namespace {
 
-// The motif file a run's matches came from (empty = the bundled JASPAR file).
-std::string runMotifDatabase(const RunRecord& run) {
-    try {
-        return DataRecipe::fromJson(run.dataRecipe).motifDatabase;
-    } catch (const std::exception&) {
-        return {};  // an unreadable recipe was reported when the session loaded
-    }
-}
-
 constexpr int kLayoutVersion = 1;
 
 // Dock contents in a scroll area: the window never outgrows a small screen because of a
@@ -555,14 +546,14 @@ void MainWindow::showAlignment(int filterIndex) {
         pwms = &run->filters->pwms;
         truth = &run->filters->truth;
         truthNames = &run->filters->truthNames;
-        database = runMotifDatabase(*run);
+        database = run->dataRecipe.motifDatabase;  // where its matches came from
         context = tr("#%1 %2").arg(run->id).arg(QString::fromStdString(run->label));
     }
     if (!pwms || filterIndex < 0 || filterIndex >= int(pwms->filters.size())) return;
     try {
-        const auto motifs = motifDatabase(database);
+        const auto motifs = lab::motifDatabase(database);
         if (!mAlignment) mAlignment = new AlignmentDialog(this);
-        mAlignment->showFilter(motifs, QString::fromStdString(motifDatabaseLabel(database)), *pwms, filterIndex, *truth,
+        mAlignment->showFilter(motifs, QString::fromStdString(lab::motifDatabaseLabel(database)), *pwms, filterIndex, *truth,
                                *truthNames, context);
     } catch (const std::exception& e) {
         showError(tr("No motif comparison: %1").arg(QString::fromUtf8(e.what()).toHtmlEscaped()));

@@ -12,7 +12,7 @@
 // reset), Help (concepts, What's This?, about).
 //
 // Session: the data recipe, the architecture with every training setting and the seed, and
-// the kept runs (session.h). The window owns it; unsaved changes are asked about before they
+// the kept runs (core/lab/session.h). The window owns it; unsaved changes are asked about before they
 // could be lost (new, open, quit). Errors (bad files, impossible architectures, diverged
 // training) appear in the message bar above the tabs, never as a crash; a session that fails
 // to load leaves the current one untouched.
@@ -28,8 +28,10 @@
 // main_window_export.cpp, main_window_help.cpp; the message bar is message_bar.h.
 
 #include "arch/architecture.h"
-#include "run_record.h"
-#include "session.h"
+#include "lab/data_loader.h"
+#include "lab/run_record.h"
+#include "lab/session.h"
+#include "lab/sweep_plan.h"
 
 #include <QMainWindow>
 
@@ -61,8 +63,6 @@ class RunListModel;
 class TrainingController;
 class TrainingSettingsWidget;
 struct FilterSnapshot;
-struct LoadedData;
-struct SweepPlan;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -72,7 +72,7 @@ public:
 
     // ---- session ----
     // The session as the window shows it now.
-    Session session() const;
+    lab::Session session() const;
     // Loads `path`. On failure the message bar names the file and the problem, the current
     // session stays, and false is returned. Refused (false) while training. Does not ask
     // about unsaved changes (the Open action does).
@@ -105,7 +105,7 @@ public:
 
 public Q_SLOTS:
     void train();                    // Ctrl+R: loads the data first if needed, then trains
-    void startSweep(const SweepPlan& plan);
+    void startSweep(const lab::SweepPlan& plan);
     void stopTraining();
     void setPaused(bool paused);
 
@@ -121,20 +121,20 @@ private:
     void restoreLayout();
     void resetLayout();
 
-    void startTrainingWith(std::shared_ptr<const LoadedData> data);
-    void startSweepWith(const SweepPlan& plan, std::shared_ptr<const LoadedData> data);
+    void startTrainingWith(std::shared_ptr<const lab::LoadedData> data);
+    void startSweepWith(const lab::SweepPlan& plan, std::shared_ptr<const lab::LoadedData> data);
     bool dataIsCurrent() const;
     void requestData();  // loads the panel's recipe; the pending action runs when it lands
     void runPending();
-    void onRunFinished(std::shared_ptr<const RunRecord> run);
+    void onRunFinished(std::shared_ptr<const lab::RunRecord> run);
     void onStateChanged();
     void onSelectionChanged();
     void updateComparison();
     void showSweepDialog();
     void deleteSelectedRuns();
-    std::vector<std::shared_ptr<const RunRecord>> selectedRuns() const;
+    std::vector<std::shared_ptr<const lab::RunRecord>> selectedRuns() const;
 
-    void applySession(const Session& s, const QString& path);
+    void applySession(const lab::Session& s, const QString& path);
     void setModified(bool modified);
     void markModified();
     void updateTitle();
@@ -202,7 +202,7 @@ private:
     bool mApplying = false;        // applySession in progress: no "modified"
     enum class Pending { None, Train, Sweep };
     Pending mPending = Pending::None;
-    std::unique_ptr<SweepPlan> mPendingSweep;
+    std::unique_ptr<lab::SweepPlan> mPendingSweep;
     bool mCloseAfterStop = false;
     double mLastRunSeconds = 0;
     arch::TrainingSettings mLastEditorTraining;  // to notice presets applied in the editor

@@ -80,7 +80,7 @@ void MainWindow::exportComparison() {
 
 void MainWindow::exportModel() {
     auto selected = selectedRuns();
-    std::shared_ptr<const RunRecord> run = selected.size() == 1 ? selected.front() : mDashboard->shownRun();
+    std::shared_ptr<const lab::RunRecord> run = selected.size() == 1 ? selected.front() : mDashboard->shownRun();
     if (!run || !run->network) {
         showInfo(tr("Select one run in the Runs list to export its model."));
         return;

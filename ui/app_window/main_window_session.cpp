@@ -69,18 +69,18 @@ QString sessionFilter() { return QObject::tr("MotifLoom sessions (*.motifloom);;
 
 // ---- session ------------------------------------------------------------------------------------
 
-Session MainWindow::session() const {
-    Session s;
-    s.dataRecipe = mData->recipe().toJson();
+lab::Session MainWindow::session() const {
+    lab::Session s;
+    s.dataRecipe = mData->recipe();
     s.architecture = currentArchitecture();
     s.runs = mRuns->runs();
     s.nextRunId = mNextRunId;
     return s;
 }
 
-void MainWindow::applySession(const Session& s, const QString& path) {
+void MainWindow::applySession(const lab::Session& s, const QString& path) {
     mApplying = true;
-    mData->setRecipe(DataRecipe::fromJson(s.dataRecipe));
+    mData->setRecipe(s.dataRecipe);
     mArch->setArchitecture(s.architecture);
     mLastEditorTraining = mArch->architecture().training;
     mSettings->setDefaults(arch::isPreset(s.architecture.name)
@@ -96,8 +96,8 @@ void MainWindow::applySession(const Session& s, const QString& path) {
     setModified(false);
     mGallery->showMessage(tr("Train a model, or select a run in the Runs list, to see its first-layer filters."));
     mFilterTitle->setText(tr("Filters of the live or selected run"));
-    const DataRecipe recipe = DataRecipe::fromJson(s.dataRecipe);
-    const QString dataText = recipe == DataRecipe::paperSynthetic()
+    const lab::DataRecipe& recipe = s.dataRecipe;
+    const QString dataText = recipe == lab::DataRecipe::paperSynthetic()
                                  ? tr("the Koo &amp; Eddy synthetic data (12 JASPAR motifs planted in 25,000 sequences)")
                                  : QString::fromStdString(recipe.describe()).toHtmlEscaped();
     const QString model = QString::fromStdString(s.architecture.name.empty() ? "the model" : s.architecture.name).toHtmlEscaped();
@@ -116,8 +116,8 @@ bool MainWindow::newSession() {
         showError(tr("Stop training before starting a new session."));
         return false;
     }
-    Session demo;
-    demo.dataRecipe = DataRecipe::paperSynthetic().toJson();
+    lab::Session demo;
+    demo.dataRecipe = lab::DataRecipe::paperSynthetic();
     demo.architecture = arch::preset(kDemoPreset);
     applySession(demo, {});
     mMessages->hideMessage();
@@ -129,10 +129,9 @@ bool MainWindow::openSession(const QString& path) {
         showError(tr("Stop training before opening another session."));
         return false;
     }
-    Session s;
+    lab::Session s;
     try {
-        s = loadSession(path);
-        (void)DataRecipe::fromJson(s.dataRecipe);  // checked before anything changes
+        s = lab::loadSession(path.toStdString());  // the data recipe is checked before anything changes
     } catch (const std::exception& e) {
         showError(tr("<b>Could not open the session</b> %1<br>%2<br>The current session is unchanged.")
                       .arg(QFileInfo(path).fileName().toHtmlEscaped(), QString::fromUtf8(e.what()).toHtmlEscaped()));
@@ -147,7 +146,7 @@ bool MainWindow::openSession(const QString& path) {
 
 bool MainWindow::saveSessionAs(const QString& path) {
     try {
-        saveSession(path, session());
+        lab::saveSession(path.toStdString(), session());
     } catch (const std::exception& e) {
         showError(tr("<b>Could not save the session</b>: %1<br>Nothing was lost: the session is still open.")
                       .arg(QString::fromUtf8(e.what()).toHtmlEscaped()));

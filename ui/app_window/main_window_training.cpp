@@ -100,7 +100,7 @@ void MainWindow::train() {
     startTrainingWith(mData->data());
 }
 
-void MainWindow::startTrainingWith(std::shared_ptr<const LoadedData> data) {
+void MainWindow::startTrainingWith(std::shared_ptr<const lab::LoadedData> data) {
     std::string note;
     const int length = data->splits.train.length;
     arch::Architecture a = fitArchitectureToData(currentArchitecture(), length, int(data->classNames.size()), &note);
@@ -134,11 +134,11 @@ void MainWindow::showSweepDialog() {
     startSweep(dialog.plan());
 }
 
-void MainWindow::startSweep(const SweepPlan& plan) {
+void MainWindow::startSweep(const lab::SweepPlan& plan) {
     if (mController->isActive() || plan.runCount() == 0) return;
     if (!dataIsCurrent()) {
         mPending = Pending::Sweep;
-        mPendingSweep = std::make_unique<SweepPlan>(plan);
+        mPendingSweep = std::make_unique<lab::SweepPlan>(plan);
         requestData();
         updateActions();
         return;
@@ -146,40 +146,32 @@ void MainWindow::startSweep(const SweepPlan& plan) {
     startSweepWith(plan, mData->data());
 }
 
-void MainWindow::startSweepWith(const SweepPlan& plan, std::shared_ptr<const LoadedData> data) {
-    const int length = data->splits.train.length, classes = int(data->classNames.size());
-    const arch::TrainingSettings current = mSettings->settings();
-    std::vector<TrainingJob> jobs;
-    for (const std::string& name : plan.presets) {
-        for (int t = 1; t <= plan.trials; ++t) {
-            arch::Architecture a;
-            try {
-                a = arch::preset(name, length, classes);
-            } catch (const InputError& e) {
-                showError(tr("Sweep not started: %1").arg(QString::fromStdString(e.what()).toHtmlEscaped()));
-                return;
-            }
-            if (!plan.paperSettings) {
-                const double l1 = a.training.l1;  // the preset's own penalty (CNN-50) stays
-                a.training = current;
-                if (l1 > 0 && current.l1 == 0) a.training.l1 = l1;
-            }
-            a.training.seed = std::uint64_t(plan.firstSeed + t - 1);
-            if (plan.maxEpochs > 0) a.training.maxEpochs = plan.maxEpochs;
-            TrainingJob job;
-            job.runId = mNextRunId++;
-            job.label = jobLabel(a, plan.trials > 1 ? t : 0);
-            job.architecture = a;
-            job.data = data;
-            job.sweep = plan.name.toStdString();
-            job.trial = t;
-            job.liveFilters = plan.liveFilters;
-            jobs.push_back(std::move(job));
-        }
+void MainWindow::startSweepWith(const lab::SweepPlan& plan, std::shared_ptr<const lab::LoadedData> data) {
+    // The same plan as motifloom-cli sweep (lab/sweep_plan.h): presets x trials, seeds, settings.
+    const seqio::SequenceSet& train = data->splits.train;
+    std::vector<lab::SweepJob> planned;
+    try {
+        planned = lab::sweepJobs(plan, train.length, int(data->classNames.size()), train.task, mSettings->settings());
+    } catch (const InputError& e) {
+        showError(tr("Sweep not started: %1").arg(QString::fromStdString(e.what()).toHtmlEscaped()));
+        return;
     }
-    if (mController->startQueue(std::move(jobs), plan.name)) {
+    std::vector<TrainingJob> jobs;
+    for (lab::SweepJob& p : planned) {
+        TrainingJob job;
+        job.runId = mNextRunId++;
+        job.label = jobLabel(p.architecture, plan.trials > 1 ? p.trial : 0);
+        job.architecture = std::move(p.architecture);
+        job.data = data;
+        job.sweep = plan.name;
+        job.trial = p.trial;
+        job.liveFilters = plan.liveFilters;
+        jobs.push_back(std::move(job));
+    }
+    const QString name = QString::fromStdString(plan.name);
+    if (mController->startQueue(std::move(jobs), name)) {
         showInfo(tr("Sweep \"%1\": %n run(s) queued. Runs appear in the run list as they finish.", nullptr, plan.runCount())
-                     .arg(plan.name.toHtmlEscaped()));
+                     .arg(name.toHtmlEscaped()));
         mTabs->setCurrentIndex(0);
     }
 }
@@ -204,12 +196,12 @@ void MainWindow::setPaused(bool paused) {
     mController->setPaused(paused);
 }
 
-void MainWindow::onRunFinished(std::shared_ptr<const RunRecord> run) {
+void MainWindow::onRunFinished(std::shared_ptr<const lab::RunRecord> run) {
     mRuns->addRun(run);
     mNextRunId = std::max(mNextRunId, run->id + 1);
     mLastRunSeconds = run->seconds;
     markModified();
-    if (run->status == RunStatus::Diverged)
+    if (run->status == lab::RunStatus::Diverged)
         showError(tr("<b>%1 diverged</b>: %2 The epochs before that are kept as run #%3.")
                       .arg(QString::fromStdString(run->label).toHtmlEscaped(),
                            QString::fromStdString(run->message).toHtmlEscaped())
@@ -259,8 +251,8 @@ void MainWindow::updateActions() {
 
 // ---- runs ---------------------------------------------------------------------------------------
 
-std::vector<std::shared_ptr<const RunRecord>> MainWindow::selectedRuns() const {
-    std::vector<std::shared_ptr<const RunRecord>> out;
+std::vector<std::shared_ptr<const lab::RunRecord>> MainWindow::selectedRuns() const {
+    std::vector<std::shared_ptr<const lab::RunRecord>> out;
     if (!mRunTable->selectionModel()) return out;
     QModelIndexList rows = mRunTable->selectionModel()->selectedRows();
     std::sort(rows.begin(), rows.end(), [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });

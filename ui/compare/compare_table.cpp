@@ -2,7 +2,7 @@
 
 #include "arch/architecture_json.h"
 
-#include <QJsonDocument>
+#include <nlohmann/json.hpp>
 
 #include <cmath>
 #include <cstdio>
@@ -13,10 +13,10 @@ namespace {
 
 // What makes two runs trials of one model: the architecture and settings without the seed,
 // and the data recipe.
-std::string modelKey(const RunRecord& r) {
+std::string modelKey(const lab::RunRecord& r) {
     arch::Architecture a = r.architecture;
     a.training.seed = 0;
-    return arch::toJsonString(a) + "\n" + QJsonDocument(r.dataRecipe).toJson(QJsonDocument::Compact).toStdString();
+    return arch::toJsonString(a) + "\n" + r.dataRecipe.toJson().dump();
 }
 
 std::string number(double v) {
@@ -28,30 +28,11 @@ std::string number(double v) {
 
 }  // namespace
 
-MetricStat metricStat(const std::vector<double>& values) {
-    MetricStat s;
-    double sum = 0;
-    for (double v : values)
-        if (std::isfinite(v)) {
-            sum += v;
-            ++s.n;
-        }
-    if (s.n == 0) return s;
-    s.mean = sum / s.n;
-    if (s.n >= 2) {
-        double ss = 0;
-        for (double v : values)
-            if (std::isfinite(v)) ss += (v - s.mean) * (v - s.mean);
-        s.sd = std::sqrt(ss / (s.n - 1));
-    }
-    return s;
-}
-
-std::vector<CompareRow> compareRows(const std::vector<std::shared_ptr<const RunRecord>>& runs,
+std::vector<CompareRow> compareRows(const std::vector<std::shared_ptr<const lab::RunRecord>>& runs,
                                     CompareGrouping grouping) {
     struct Group {
         CompareRow row;
-        std::vector<const RunRecord*> members;
+        std::vector<const lab::RunRecord*> members;
     };
     std::vector<Group> groups;
     std::map<std::string, std::size_t> byKey;
@@ -82,16 +63,16 @@ std::vector<CompareRow> compareRows(const std::vector<std::shared_ptr<const RunR
     std::vector<CompareRow> rows;
     rows.reserve(groups.size());
     for (auto& g : groups) {
-        auto collect = [&](double (RunRecord::*metric)() const) {
+        auto collect = [&](double (lab::RunRecord::*metric)() const) {
             std::vector<double> v;
-            for (const RunRecord* r : g.members) v.push_back((r->*metric)());
-            return metricStat(v);
+            for (const lab::RunRecord* r : g.members) v.push_back((r->*metric)());
+            return lab::trialStatistics(v);
         };
-        g.row.auroc = collect(&RunRecord::testAuroc);
-        g.row.aupr = collect(&RunRecord::testAupr);
-        g.row.matchAny = collect(&RunRecord::matchAny);
-        g.row.matchGroundTruth = collect(&RunRecord::matchGroundTruth);
-        g.row.coverage = collect(&RunRecord::coverage);
+        g.row.auroc = collect(&lab::RunRecord::testAuroc);
+        g.row.aupr = collect(&lab::RunRecord::testAupr);
+        g.row.matchAny = collect(&lab::RunRecord::matchAny);
+        g.row.matchGroundTruth = collect(&lab::RunRecord::matchGroundTruth);
+        g.row.coverage = collect(&lab::RunRecord::coverage);
         rows.push_back(std::move(g.row));
     }
     return rows;
@@ -99,8 +80,8 @@ std::vector<CompareRow> compareRows(const std::vector<std::shared_ptr<const RunR
 
 std::string compareTsv(const std::vector<CompareRow>& rows) {
     std::string out =
-        "model\tdata\truns\tauroc\tauroc_sd\taupr\taupr_sd\tmatch_any\tmatch_any_sd\tmatch_ground_truth\t"
-        "match_ground_truth_sd\tcoverage\tcoverage_sd\trun_ids\n";
+        "model\tdata\truns\tauroc\tauroc_sample_sd\taupr\taupr_sample_sd\tmatch_any\tmatch_any_sample_sd\t"
+        "match_ground_truth\tmatch_ground_truth_sample_sd\tcoverage\tcoverage_sample_sd\trun_ids\n";
     auto clean = [](std::string s) {
         for (char& c : s)
             if (c == '\t' || c == '\n' || c == '\r') c = ' ';
@@ -108,7 +89,7 @@ std::string compareTsv(const std::vector<CompareRow>& rows) {
     };
     for (const auto& r : rows) {
         out += clean(r.model) + '\t' + clean(r.data) + '\t' + std::to_string(r.runIds.size());
-        for (const MetricStat* s : {&r.auroc, &r.aupr, &r.matchAny, &r.matchGroundTruth, &r.coverage})
+        for (const lab::TrialStatistics* s : {&r.auroc, &r.aupr, &r.matchAny, &r.matchGroundTruth, &r.coverage})
             out += '\t' + number(s->mean) + '\t' + number(s->sd);
         out += '\t';
         for (std::size_t i = 0; i < r.runIds.size(); ++i) out += (i ? "," : "") + std::to_string(r.runIds[i]);

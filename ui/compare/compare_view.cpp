@@ -23,7 +23,7 @@ namespace {
 
 constexpr int kMaxGalleries = 4;
 
-QString statText(const MetricStat& s) {
+QString statText(const lab::TrialStatistics& s) {
     if (!std::isfinite(s.mean)) return QStringLiteral("\u2013");
     QString t = QString::number(s.mean, 'f', 3);
     if (std::isfinite(s.sd)) t += QStringLiteral(" \u00b1 ") + QString::number(s.sd, 'f', 3);
@@ -33,7 +33,7 @@ QString statText(const MetricStat& s) {
 struct MetricInfo {
     const char* name;
     const char* tip;
-    MetricStat CompareRow::*field;
+    lab::TrialStatistics CompareRow::*field;
 };
 
 const MetricInfo kMetrics[] = {
@@ -61,7 +61,8 @@ CompareView::CompareView(QWidget* parent) : QWidget(parent) {
     mNote->setTextFormat(Qt::RichText);
     mNote->setWordWrap(true);
     mNote->setMinimumWidth(120);
-    mPool = new QCheckBox(tr("Pool trials (mean \u00b1 sd)"), this);
+    // The same statistics as motifloom-cli sweep's table (lab/trial_statistics.h), and said so.
+    mPool = new QCheckBox(tr("Pool trials: mean \u00b1 sd (sample, n \u2212 1)"), this);
     mPool->setChecked(true);
     mPool->setToolTip(tr("Runs of the same architecture and settings on the same data (different seeds) form one "
                          "row, as in the paper's tables."));
@@ -78,7 +79,10 @@ CompareView::CompareView(QWidget* parent) : QWidget(parent) {
     QStringList headers{tr("Model"), tr("Runs")};
     for (const auto& m : kMetrics) headers << tr(m.name);
     mTable->setHorizontalHeaderLabels(headers);
-    for (int i = 0; i < 5; ++i) mTable->horizontalHeaderItem(2 + i)->setToolTip(tr(kMetrics[i].tip));
+    for (int i = 0; i < 5; ++i)
+        mTable->horizontalHeaderItem(2 + i)->setToolTip(
+            tr(kMetrics[i].tip) + QStringLiteral("\n") +
+            tr("Pooled rows: %1; a single run has no sd.").arg(QString::fromUtf8(lab::kTrialStatisticsNote)));
     mTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     mTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     mTable->verticalHeader()->setVisible(false);
@@ -127,7 +131,7 @@ CompareGrouping CompareView::grouping() const {
 
 void CompareView::setGrouping(CompareGrouping g) { mPool->setChecked(g == CompareGrouping::ByArchitecture); }
 
-void CompareView::setRuns(std::vector<std::shared_ptr<const RunRecord>> runs, const QString& note) {
+void CompareView::setRuns(std::vector<std::shared_ptr<const lab::RunRecord>> runs, const QString& note) {
     mRuns = std::move(runs);
     mNote->setText(note);
     rebuild();
@@ -193,7 +197,7 @@ void CompareView::fillBars() {
         errors->setWhiskerWidth(4);
         QVector<double> keys, values, err;
         for (int r = 0; r < n; ++r) {
-            const MetricStat& s = mRows[std::size_t(r)].*(kMetrics[m].field);
+            const lab::TrialStatistics& s = mRows[std::size_t(r)].*(kMetrics[m].field);
             keys << r + 1;
             values << (std::isfinite(s.mean) ? s.mean : 0.0);
             err << (std::isfinite(s.sd) ? s.sd : 0.0);
@@ -213,7 +217,7 @@ void CompareView::fillGalleries() {
         delete item;
     }
     mGalleryCount = 0;
-    std::vector<const RunRecord*> shown;
+    std::vector<const lab::RunRecord*> shown;
     for (const auto& r : mRuns)
         if (r && r->filters && int(shown.size()) < kMaxGalleries) shown.push_back(r.get());
     if (shown.empty()) {
@@ -224,7 +228,7 @@ void CompareView::fillGalleries() {
         return;
     }
     // Columns follow the width (Filters tab style), so wide windows show whole rows of logos.
-    for (const RunRecord* r : shown) {
+    for (const lab::RunRecord* r : shown) {
         auto* box = new QWidget(mGalleryBox);
         auto* v = new QVBoxLayout(box);
         v->setContentsMargins(4, 0, 4, 0);
@@ -232,9 +236,9 @@ void CompareView::fillGalleries() {
                                                 "coverage %5</small>")
                                      .arg(r->id)
                                      .arg(QString::fromStdString(r->label).toHtmlEscaped())
-                                     .arg(statText(metricStat({r->matchAny()})))
-                                     .arg(statText(metricStat({r->matchGroundTruth()})))
-                                     .arg(statText(metricStat({r->coverage()}))),
+                                     .arg(statText(lab::trialStatistics({r->matchAny()})))
+                                     .arg(statText(lab::trialStatistics({r->matchGroundTruth()})))
+                                     .arg(statText(lab::trialStatistics({r->coverage()}))),
                                  box);
         v->addWidget(title);
         auto* grid = new RunFilterGrid(box);

@@ -1,12 +1,12 @@
 #pragma once
 // CompareView: the "Compare" tab. Runs side by side: the paper-shaped table (compare_table.h;
-// trials pooled as mean ± sd, or one row per run), grouped bar charts of the five metrics with
+// trials pooled as mean ± sample sd, or one row per run), grouped bar charts of the five metrics with
 // error bars, and the runs' first-layer filter galleries next to each other (e.g. CNN-2 beside
 // CNN-25: partial motifs beside whole ones). Shows the runs given to setRuns (the selection of
 // the run list, or all runs).
 
 #include "compare/compare_table.h"
-#include "run_record.h"
+#include "lab/run_record.h"
 
 #include <QWidget>
 
@@ -28,8 +28,8 @@ public:
     explicit CompareView(QWidget* parent = nullptr);
 
     // `note` explains what is shown ("3 selected runs" / "all 12 runs").
-    void setRuns(std::vector<std::shared_ptr<const RunRecord>> runs, const QString& note = {});
-    const std::vector<std::shared_ptr<const RunRecord>>& runs() const { return mRuns; }
+    void setRuns(std::vector<std::shared_ptr<const lab::RunRecord>> runs, const QString& note = {});
+    const std::vector<std::shared_ptr<const lab::RunRecord>>& runs() const { return mRuns; }
 
     CompareGrouping grouping() const;
     void setGrouping(CompareGrouping grouping);
@@ -48,7 +48,7 @@ private:
     void fillBars();
     void fillGalleries();
 
-    std::vector<std::shared_ptr<const RunRecord>> mRuns;
+    std::vector<std::shared_ptr<const lab::RunRecord>> mRuns;
     std::vector<CompareRow> mRows;
     QLabel* mNote = nullptr;
     QCheckBox* mPool = nullptr;

@@ -35,7 +35,7 @@ void DataLoadJob::run() {
     }
 }
 
-LoadProgress DataLoadJob::progress() {
+lab::LoadProgress DataLoadJob::progress() {
     return [this](double f, const std::string& stage) {
         fraction = f;
         {

@@ -9,7 +9,7 @@
 // Destroying a job requests cancellation and waits for the work to stop (loadData checks the
 // flag at every progress step, so this is short).
 
-#include "data_recipe.h"
+#include "lab/data_loader.h"
 
 #include <QFuture>
 #include <QFutureWatcher>
@@ -37,13 +37,13 @@ public:
     void start(QObject* context, std::function<void()> done);
 
     // The callback loadData gets: records progress, answers "keep going?".
-    LoadProgress progress();
+    lab::LoadProgress progress();
     std::string stage() const;
 
     std::atomic<bool> cancelRequested{false};
     std::atomic<double> fraction{0.0};
     // Results, read by the GUI thread after `done`.
-    std::shared_ptr<const LoadedData> data;
+    std::shared_ptr<const lab::LoadedData> data;
     std::shared_ptr<const motif::MotifList> database;
     QString error;
     bool cancelled = false;

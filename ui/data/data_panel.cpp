@@ -121,7 +121,7 @@ DataPanel::DataPanel(QWidget* parent) : QWidget(parent) {
     mSketchTimer->setInterval(120);  // coalesce spin-box scrolling
     connect(mSketchTimer, &QTimer::timeout, this, &DataPanel::updateSketch);
 
-    setRecipe(DataRecipe::paperSynthetic());
+    setRecipe(lab::DataRecipe::paperSynthetic());
     startDatabaseLoad();
 }
 
@@ -136,7 +136,7 @@ DataPanel::~DataPanel() {
 
 void DataPanel::startDatabaseLoad() {
     const std::string path = mBase.motifDatabase;
-    mDatabaseJob = std::make_unique<DataLoadJob>([path](DataLoadJob& job) { job.database = motifDatabase(path); });
+    mDatabaseJob = std::make_unique<DataLoadJob>([path](DataLoadJob& job) { job.database = lab::motifDatabase(path); });
     DataLoadJob* job = mDatabaseJob.get();
     job->start(this, [this, job, path] {
         if (mDatabaseJob.get() != job) return;
@@ -144,7 +144,7 @@ void DataPanel::startDatabaseLoad() {
             mDatabase = job->database;
             mDatabaseError.clear();
             mPicker->setDatabase(mDatabase, QStringLiteral("%1 \u00b7 %2 motifs")
-                                                .arg(fromStd(motifDatabaseLabel(path)))
+                                                .arg(fromStd(lab::motifDatabaseLabel(path)))
                                                 .arg(mDatabase->size()));
         } else {
             mDatabaseError = job->error;
@@ -158,9 +158,9 @@ void DataPanel::startDatabaseLoad() {
 
 // ---- recipe <-> controls ----------------------------------------------------------------------
 
-DataRecipe DataPanel::recipe() const {
-    DataRecipe r = mBase;
-    r.kind = mTabs->currentIndex() == 0 ? DataRecipe::Kind::Synthetic : DataRecipe::Kind::Fasta;
+lab::DataRecipe DataPanel::recipe() const {
+    lab::DataRecipe r = mBase;
+    r.kind = mTabs->currentIndex() == 0 ? lab::DataRecipe::Kind::Synthetic : lab::DataRecipe::Kind::Fasta;
     r.motifIds = mPicker->selectedIds();
     r.count = mCount->value();
     r.length = mLength->value();
@@ -181,9 +181,9 @@ DataRecipe DataPanel::recipe() const {
     if (std::abs(mBase.gc - r.gc) < 0.005) r.gc = mBase.gc;
 
     r.labelMode = seqio::LabelMode(mLabelMode->currentData().toInt());
-    r.splitMode = DataRecipe::SplitMode(mSplitMode->currentData().toInt());
+    r.splitMode = lab::DataRecipe::SplitMode(mSplitMode->currentData().toInt());
     const std::vector<std::string> files = fileListPaths();
-    if (r.splitMode == DataRecipe::SplitMode::SeparateFiles) {
+    if (r.splitMode == lab::DataRecipe::SplitMode::SeparateFiles) {
         r.trainFile = files.size() > 0 ? files[0] : std::string();
         r.validFile = files.size() > 1 ? files[1] : std::string();
         r.testFile = files.size() > 2 ? files[2] : std::string();
@@ -201,11 +201,11 @@ DataRecipe DataPanel::recipe() const {
     return r;
 }
 
-void DataPanel::setRecipe(const DataRecipe& r) {
+void DataPanel::setRecipe(const lab::DataRecipe& r) {
     mUpdating = true;
     const std::string previousDatabase = mBase.motifDatabase;
     mBase = r;
-    mTabs->setCurrentIndex(r.kind == DataRecipe::Kind::Synthetic ? 0 : 1);
+    mTabs->setCurrentIndex(r.kind == lab::DataRecipe::Kind::Synthetic ? 0 : 1);
     mPicker->setSelectedIds(r.motifIds);
     mCount->setValue(r.count);
     mLength->setValue(r.length);
@@ -221,7 +221,7 @@ void DataPanel::setRecipe(const DataRecipe& r) {
     }
     mLabelMode->setCurrentIndex(mLabelMode->findData(int(r.labelMode)));
     mSplitMode->setCurrentIndex(mSplitMode->findData(int(r.splitMode)));
-    if (r.splitMode == DataRecipe::SplitMode::SeparateFiles) {
+    if (r.splitMode == lab::DataRecipe::SplitMode::SeparateFiles) {
         std::vector<std::string> files;
         for (const auto& f : {r.trainFile, r.validFile, r.testFile})
             if (!f.empty()) files.push_back(f);
@@ -267,9 +267,9 @@ void DataPanel::load() {
         mJob->cancelRequested = true;
         mRetired.push_back(std::move(mJob));  // deleted when its thread has stopped
     }
-    const DataRecipe r = recipe();
+    const lab::DataRecipe r = recipe();
     mJob = std::make_unique<DataLoadJob>([r](DataLoadJob& job) {
-        job.data = std::make_shared<const LoadedData>(loadData(r, job.progress()));
+        job.data = std::make_shared<const lab::LoadedData>(lab::loadData(r, job.progress()));
     });
     DataLoadJob* job = mJob.get();
     job->start(this, [this, job] { jobFinished(job); });

@@ -10,8 +10,8 @@
 //                  simulate` fills in train/valid/test files and classes.txt), label mode
 //                  (header labels, one file per class, positive/negative), length policy,
 //                  split (random, assignment file, separate files).
-// "Generate" / "Load" (Ctrl+Return) builds the data in a pool thread (loadData in
-// data_recipe.h) with a progress bar and a Cancel button (the main window maps Esc to it); the GUI never waits for it.
+// "Generate" / "Load" (Ctrl+Return) builds the data in a pool thread (lab::loadData in
+// core/lab/data_loader.h) with a progress bar and a Cancel button (the main window maps Esc to it); the GUI never waits for it.
 // Afterwards the panel shows a summary (counts per class and split, length, warnings) and
 // the loaded sequences with their ground truth. Errors appear as a message in the panel and
 // through errorOccurred(); nothing throws out of the panel.
@@ -24,7 +24,7 @@
 // concept: data_panel.cpp (recipe <-> controls, loading), data_panel_synthetic.cpp,
 // data_panel_fasta.cpp, data_panel_results.cpp (the loaded-data view), data_panel_parts.h.
 
-#include "data_recipe.h"
+#include "lab/data_loader.h"
 
 #include <QWidget>
 
@@ -58,13 +58,13 @@ public:
     ~DataPanel() override;
 
     // The recipe the controls describe (what load() would build).
-    DataRecipe recipe() const;
+    lab::DataRecipe recipe() const;
     // Shows `recipe` in the controls (emits recipeChanged). Does not load.
-    void setRecipe(const DataRecipe& recipe);
+    void setRecipe(const lab::DataRecipe& recipe);
 
     // The last data loaded successfully (shared, immutable), or null before the first load.
     // A failed or cancelled load keeps the previous data.
-    std::shared_ptr<const LoadedData> data() const { return mData; }
+    std::shared_ptr<const lab::LoadedData> data() const { return mData; }
 
     // From load() until its result has been handled (dataChanged / errorOccurred) or cancel().
     bool isLoading() const;
@@ -111,7 +111,7 @@ private:
     void setMessage(const QString& text, bool error);
     void setLoading(bool loading);
 
-    DataRecipe mBase;      // the last recipe set: fields without a control are kept from it
+    lab::DataRecipe mBase;  // the last recipe set: fields without a control are kept from it
     bool mUpdating = false;  // setRecipe in progress: no recipeChanged per control
 
     QTabWidget* mTabs = nullptr;
@@ -167,7 +167,7 @@ private:
     std::unique_ptr<DataLoadJob> mJob;                   // the load under way, if any
     std::vector<std::unique_ptr<DataLoadJob>> mRetired;  // cancelled loads still stopping
     std::unique_ptr<DataLoadJob> mDatabaseJob;
-    std::shared_ptr<const LoadedData> mData;
+    std::shared_ptr<const lab::LoadedData> mData;
 };
 
 }  // namespace motifloom::ui

@@ -112,9 +112,9 @@ QWidget* DataPanel::buildFastaPage() {
     auto* settings = new QGroupBox(tr("Labels, length and split"));
     auto* form = new QFormLayout(settings);
     mSplitMode = new QComboBox;
-    mSplitMode->addItem(tr("Random split"), int(DataRecipe::SplitMode::Random));
-    mSplitMode->addItem(tr("Split assignment file"), int(DataRecipe::SplitMode::AssignmentFile));
-    mSplitMode->addItem(tr("Separate train / valid / test files"), int(DataRecipe::SplitMode::SeparateFiles));
+    mSplitMode->addItem(tr("Random split"), int(lab::DataRecipe::SplitMode::Random));
+    mSplitMode->addItem(tr("Split assignment file"), int(lab::DataRecipe::SplitMode::AssignmentFile));
+    mSplitMode->addItem(tr("Separate train / valid / test files"), int(lab::DataRecipe::SplitMode::SeparateFiles));
     mSplitMode->setToolTip(tr("How sequences are divided into training, validation (early stopping) and test "
                               "(final scores) sets."));
     mLabelMode = new QComboBox;
@@ -205,15 +205,15 @@ QWidget* DataPanel::buildFastaPage() {
 
 void DataPanel::updateFastaControls() {
     if (!mSplitMode) return;
-    const auto split = DataRecipe::SplitMode(mSplitMode->currentData().toInt());
-    const bool separate = split == DataRecipe::SplitMode::SeparateFiles;
+    const auto split = lab::DataRecipe::SplitMode(mSplitMode->currentData().toInt());
+    const bool separate = split == lab::DataRecipe::SplitMode::SeparateFiles;
     if (separate && mLabelMode->currentData().toInt() != int(seqio::LabelMode::HeaderTokens)) {
         const QSignalBlocker b(mLabelMode);
         mLabelMode->setCurrentIndex(0);
     }
     mLabelMode->setEnabled(!separate);
-    mRandomSplitBox->setVisible(split == DataRecipe::SplitMode::Random);
-    mSplitFileBox->setVisible(split == DataRecipe::SplitMode::AssignmentFile);
+    mRandomSplitBox->setVisible(split == lab::DataRecipe::SplitMode::Random);
+    mSplitFileBox->setVisible(split == lab::DataRecipe::SplitMode::AssignmentFile);
     setFileList(fileListPaths());  // refresh the roles shown next to each file
     mLoadButton->setText(mTabs->currentIndex() == 0 ? tr("Generate data") : tr("Load data"));
 }
@@ -243,14 +243,14 @@ std::vector<std::string> DataPanel::fileListPaths() const {
 void DataPanel::setFileList(const std::vector<std::string>& files) {
     const int current = mFiles->currentRow();
     mFiles->clear();
-    const auto split = DataRecipe::SplitMode(mSplitMode->currentData().toInt());
+    const auto split = lab::DataRecipe::SplitMode(mSplitMode->currentData().toInt());
     const auto labels = seqio::LabelMode(mLabelMode->currentData().toInt());
     QStringList classNames;
     for (const QString& n : mClassNames->text().split(',', Qt::SkipEmptyParts)) classNames << n.trimmed();
     for (std::size_t i = 0; i < files.size(); ++i) {
         const QString path = fromStd(files[i]);
         QString role;
-        if (split == DataRecipe::SplitMode::SeparateFiles) {
+        if (split == lab::DataRecipe::SplitMode::SeparateFiles) {
             const char* roles[] = {"train", "validation", "test"};
             role = i < 3 ? tr(roles[i]) : tr("(unused)");
         } else if (labels == seqio::LabelMode::FilePerClass) {
@@ -266,7 +266,7 @@ void DataPanel::setFileList(const std::vector<std::string>& files) {
     }
     mFiles->setCurrentRow(std::min(current, mFiles->count() - 1));
     QString hint;
-    if (split == DataRecipe::SplitMode::SeparateFiles)
+    if (split == lab::DataRecipe::SplitMode::SeparateFiles)
         hint = tr("Three files in order: train, validation, test; headers '>id labels=0,1,...' or '>id class=NAME'.");
     else if (labels == seqio::LabelMode::FilePerClass)
         hint = tr("One file per class (at least 2); the file name is the class name.");
@@ -299,7 +299,7 @@ void DataPanel::addFolder(const QString& dirPath) {
     const QString train = find("train"), valid = find("valid"), test = find("test");
     if (!train.isEmpty() && !valid.isEmpty() && !test.isEmpty()) {
         // A `motifloom-cli simulate` folder: separate splits, class names from classes.txt.
-        mSplitMode->setCurrentIndex(mSplitMode->findData(int(DataRecipe::SplitMode::SeparateFiles)));
+        mSplitMode->setCurrentIndex(mSplitMode->findData(int(lab::DataRecipe::SplitMode::SeparateFiles)));
         mLabelMode->setCurrentIndex(0);
         QFile classes(dir.filePath("classes.txt"));
         if (classes.open(QIODevice::ReadOnly | QIODevice::Text)) {

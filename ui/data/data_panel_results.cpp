@@ -120,7 +120,7 @@ QWidget* DataPanel::buildResultArea() {
 }
 
 void DataPanel::showResult() {
-    const LoadedData& d = *mData;
+    const lab::LoadedData& d = *mData;
     QString summary = fromStd(d.summary).toHtmlEscaped().replace('\n', QStringLiteral("<br>"));
     mSummary->setText(summary);
     mClassTable->setRowCount(int(d.classNames.size()));
@@ -153,7 +153,7 @@ void DataPanel::showResult() {
 
 void DataPanel::showLoadedSequences() {
     if (!mData) return;
-    const LoadedData& d = *mData;
+    const lab::LoadedData& d = *mData;
     const auto part = synth::Part(mPreviewPart->currentData().toInt());
     const seqio::SequenceSet& set = d.part(part);
     {

@@ -198,14 +198,14 @@ void DataPanel::updateSketch() {
                                                          : tr("No preview: %1").arg(mDatabaseError));
         return;
     }
-    DataRecipe r = recipe();
+    lab::DataRecipe r = recipe();
     const int total = r.count;
     r.count = std::min(r.count, kSketchSequences);
     try {
         // Sequence i depends only on the seed and i (synthetic_data.h), so these few are exactly
         // the first sequences of the full data set; a handful costs well under a millisecond.
         const std::string source = r.motifDatabase.empty() ? std::string("JASPAR") : r.motifDatabase;
-        const synth::SynthConfig config = synthConfig(r, *mDatabase, source);
+        const synth::SynthConfig config = lab::synthConfig(r, *mDatabase, source);
         const synth::SyntheticData d = synth::generate(config);
         const auto names = synth::classNames(config.motifs);
         std::vector<PreviewSequence> rows;

@@ -6,7 +6,7 @@
 #include "filters/match_scoreboard.h"
 #include "motif/motif_io.h"
 #include "filters/run_filter_grid.h"
-#include "run_record.h"
+#include "lab/run_record.h"
 #include "app_window/settings.h"
 #include "training/training_types.h"
 #include "util/input_error.h"
@@ -185,11 +185,11 @@ void FilterGallery::setSnapshot(std::shared_ptr<const FilterSnapshot> snapshot) 
     contentChanged();
 }
 
-void FilterGallery::setRun(std::shared_ptr<const RunRecord> run) {
+void FilterGallery::setRun(std::shared_ptr<const lab::RunRecord> run) {
     if (!run) return clear();
     mSnapshot.reset();
     mRun = std::move(run);
-    const RunRecord& r = *mRun;
+    const lab::RunRecord& r = *mRun;
     mScoreboard->setHistory(r.matchHistory);
     if (!r.filters) {
         mGrid->showMessage(tr("No filters were kept for this run."));

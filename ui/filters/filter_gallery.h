@@ -42,10 +42,13 @@ namespace motifloom::interpret {
 struct FilterPwmSet;
 }
 
+namespace motifloom::lab {
+struct RunRecord;
+}
+
 namespace motifloom::ui {
 
 struct FilterSnapshot;
-struct RunRecord;
 class MatchScoreboard;
 class RunFilterGrid;
 
@@ -59,7 +62,7 @@ public:
     // final one (kept weights, test set) sets the scoreboard's current values.
     void setSnapshot(std::shared_ptr<const FilterSnapshot> snapshot);
     // A kept run: its final filters and recorded match history (null: clear()).
-    void setRun(std::shared_ptr<const RunRecord> run);
+    void setRun(std::shared_ptr<const lab::RunRecord> run);
     // No filters: the grid shows `text`, the scoreboard is cleared.
     void showMessage(const QString& text);
     void clear();
@@ -79,7 +82,7 @@ public:
     bool hasFilters() const;
     // What is shown: a live snapshot or a kept run (at most one is set).
     const std::shared_ptr<const FilterSnapshot>& snapshot() const { return mSnapshot; }
-    const std::shared_ptr<const RunRecord>& run() const { return mRun; }
+    const std::shared_ptr<const lab::RunRecord>& run() const { return mRun; }
     // What the cells draw, one motif per filter in filter order (width 0 = placeholder).
     motif::MotifList shownMotifs() const;
     // One line naming the mode, e.g. "bits · clipped PWMs (as compared by Tomtom)".
@@ -112,7 +115,7 @@ private:
     LogoStyle exportStyle() const;
 
     std::shared_ptr<const FilterSnapshot> mSnapshot;
-    std::shared_ptr<const RunRecord> mRun;
+    std::shared_ptr<const lab::RunRecord> mRun;
     motif::MotifList mClippedMotifs;  // of the current content
     motif::MotifList mRawMotifs;      // empty when there is no network (or it cannot be read)
     QString mRawProblem;              // why raw weights are unavailable

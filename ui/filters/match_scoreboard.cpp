@@ -88,10 +88,10 @@ MatchScoreboard::MatchScoreboard(QWidget* parent) : QWidget(parent) {
 }
 
 void MatchScoreboard::addPoint(int epoch, const interpret::MatchSummary& summary) {
-    addPoint(matchPointOf(epoch, summary));
+    addPoint(lab::matchPointOf(epoch, summary));
 }
 
-void MatchScoreboard::addPoint(const MatchPoint& point) {
+void MatchScoreboard::addPoint(const lab::MatchPoint& point) {
     // A point not after the last one starts over from its epoch (a new run).
     while (!mHistory.empty() && mHistory.back().epoch >= point.epoch) mHistory.pop_back();
     mHistory.push_back(point);
@@ -99,9 +99,9 @@ void MatchScoreboard::addPoint(const MatchPoint& point) {
     scheduleReplot();
 }
 
-void MatchScoreboard::setHistory(std::vector<MatchPoint> history) {
+void MatchScoreboard::setHistory(std::vector<lab::MatchPoint> history) {
     std::stable_sort(history.begin(), history.end(),
-                     [](const MatchPoint& a, const MatchPoint& b) { return a.epoch < b.epoch; });
+                     [](const lab::MatchPoint& a, const lab::MatchPoint& b) { return a.epoch < b.epoch; });
     mHistory = std::move(history);
     if (mHistory.empty()) showNote(tr("No match statistics were recorded during training."));
     else showCurrent(mHistory.back(), tr("After epoch %1").arg(mHistory.back().epoch));
@@ -109,7 +109,7 @@ void MatchScoreboard::setHistory(std::vector<MatchPoint> history) {
 }
 
 void MatchScoreboard::showSummary(const interpret::MatchSummary& summary, const QString& what) {
-    showCurrent(matchPointOf(0, summary), what);
+    showCurrent(lab::matchPointOf(0, summary), what);
 }
 
 void MatchScoreboard::showNote(const QString& text) {
@@ -125,7 +125,7 @@ void MatchScoreboard::clear() {
 
 QString MatchScoreboard::valuesText() const { return mValuesPlain; }
 
-void MatchScoreboard::showCurrent(const MatchPoint& p, const QString& what) {
+void MatchScoreboard::showCurrent(const lab::MatchPoint& p, const QString& what) {
     const bool truth = p.truthCount > 0;
     const std::vector<Row> rows = {
         {truthColor(), tr("Match ground truth"),
@@ -156,7 +156,7 @@ void MatchScoreboard::scheduleReplot() {
 
 void MatchScoreboard::replotNow() {
     QVector<double> x, truth, any, coverage, xTruth, xCoverage;
-    for (const MatchPoint& p : mHistory) {
+    for (const lab::MatchPoint& p : mHistory) {
         if (std::isfinite(p.matchAny)) {
             x << p.epoch;
             any << p.matchAny;

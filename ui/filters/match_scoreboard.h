@@ -14,7 +14,7 @@
 // meanwhile, STYLE.md 13); the text is updated at once.
 
 #include "interpret/filter_matches.h"
-#include "run_record.h"
+#include "lab/run_record.h"
 
 #include <QString>
 #include <QWidget>
@@ -37,9 +37,9 @@ public:
 
     // Appends the statistics of the snapshot taken after `epoch` (see above for restarts).
     void addPoint(int epoch, const interpret::MatchSummary& summary);
-    void addPoint(const MatchPoint& point);
+    void addPoint(const lab::MatchPoint& point);
     // Replaces everything with a recorded history (e.g. RunRecord::matchHistory).
-    void setHistory(std::vector<MatchPoint> history);
+    void setHistory(std::vector<lab::MatchPoint> history);
     // The current values shown are `summary`'s, titled `what` (e.g. "Final filters, test set"),
     // instead of the last point's; the curves stay. Cleared by addPoint / setHistory / clear.
     void showSummary(const interpret::MatchSummary& summary, const QString& what);
@@ -47,7 +47,7 @@ public:
     void showNote(const QString& text);
     void clear();
 
-    const std::vector<MatchPoint>& history() const { return mHistory; }
+    const std::vector<lab::MatchPoint>& history() const { return mHistory; }
     // The values as plain text, one statistic per line, e.g.
     // "Match ground truth: 18/30 filters (60%)\nMatch any: 24/30 filters (80%)\nCoverage: 10/12 true motifs (83%)".
     QString valuesText() const;
@@ -55,11 +55,11 @@ public:
     int replotCount() const { return mReplots; }  // for tests: coalescing
 
 private:
-    void showCurrent(const MatchPoint& point, const QString& what);
+    void showCurrent(const lab::MatchPoint& point, const QString& what);
     void scheduleReplot();
     void replotNow();
 
-    std::vector<MatchPoint> mHistory;
+    std::vector<lab::MatchPoint> mHistory;
     QLabel* mValues = nullptr;
     QString mValuesPlain;
     QCustomPlot* mPlot = nullptr;

@@ -1,6 +1,6 @@
 #include "filters/run_filter_grid.h"
 
-#include "run_record.h"
+#include "lab/run_record.h"
 #include "training/training_types.h"
 
 #include <QAbstractScrollArea>
@@ -40,7 +40,7 @@ void RunFilterGrid::setSnapshot(const FilterSnapshot& s) {
     update();
 }
 
-void RunFilterGrid::setRunFilters(const RunFilters& f) {
+void RunFilterGrid::setRunFilters(const lab::RunFilters& f) {
     setCells(f.pwms, f.matched, f.matches, f.truthNames, tr("Filters (%1 set)").arg(QString::fromStdString(f.dataPart)));
 }
 

@@ -29,10 +29,13 @@ class QAbstractScrollArea;
 
 #include <vector>
 
+namespace motifloom::lab {
+struct RunFilters;
+}
+
 namespace motifloom::ui {
 
 struct FilterSnapshot;
-struct RunFilters;
 
 class RunFilterGrid : public QWidget {
     Q_OBJECT
@@ -40,7 +43,7 @@ public:
     explicit RunFilterGrid(QWidget* parent = nullptr);
 
     void setSnapshot(const FilterSnapshot& snapshot);
-    void setRunFilters(const RunFilters& filters);
+    void setRunFilters(const lab::RunFilters& filters);
     // Shows only `text` (e.g. "Filters appear after the first epoch").
     void showMessage(const QString& text);
 

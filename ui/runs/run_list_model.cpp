@@ -23,13 +23,13 @@ QString minutes(double s) {
 
 RunListModel::RunListModel(QObject* parent) : QAbstractTableModel(parent) {}
 
-void RunListModel::setRuns(std::vector<std::shared_ptr<const RunRecord>> runs) {
+void RunListModel::setRuns(std::vector<std::shared_ptr<const lab::RunRecord>> runs) {
     beginResetModel();
     mRuns = std::move(runs);
     endResetModel();
 }
 
-void RunListModel::addRun(std::shared_ptr<const RunRecord> run) {
+void RunListModel::addRun(std::shared_ptr<const lab::RunRecord> run) {
     const int row = int(mRuns.size());
     beginInsertRows({}, row, row);
     mRuns.push_back(std::move(run));
@@ -46,7 +46,7 @@ void RunListModel::removeRunsById(const std::vector<int>& ids) {
     }
 }
 
-std::shared_ptr<const RunRecord> RunListModel::run(int row) const {
+std::shared_ptr<const lab::RunRecord> RunListModel::run(int row) const {
     return row >= 0 && row < int(mRuns.size()) ? mRuns[std::size_t(row)] : nullptr;
 }
 
@@ -105,8 +105,8 @@ QVariant RunListModel::data(const QModelIndex& index, int role) const {
         return col >= Seed && col != Status ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
                                             : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::ForegroundRole:
-        if (col == Status && (r->status == RunStatus::Diverged)) return plot::seriesColor(3);
-        if (col == Status && r->status == RunStatus::Stopped) return plot::seriesColor(1);
+        if (col == Status && (r->status == lab::RunStatus::Diverged)) return plot::seriesColor(3);
+        if (col == Status && r->status == lab::RunStatus::Stopped) return plot::seriesColor(1);
         return {};
     case Qt::ToolTipRole: {
         QString tip = QStringLiteral("<b>#%1 %2</b><br>%3<br>%4 \u2013 %5")

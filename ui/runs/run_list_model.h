@@ -5,7 +5,7 @@
 // Qt::UserRole holds the raw value for sorting (numbers; NaN sorts as -1). RunRole gives the
 // run itself. The model shares the (immutable) runs; it owns nothing else.
 
-#include "run_record.h"
+#include "lab/run_record.h"
 
 #include <QAbstractTableModel>
 
@@ -22,11 +22,11 @@ public:
 
     explicit RunListModel(QObject* parent = nullptr);
 
-    void setRuns(std::vector<std::shared_ptr<const RunRecord>> runs);
-    void addRun(std::shared_ptr<const RunRecord> run);
+    void setRuns(std::vector<std::shared_ptr<const lab::RunRecord>> runs);
+    void addRun(std::shared_ptr<const lab::RunRecord> run);
     void removeRunsById(const std::vector<int>& ids);
-    const std::vector<std::shared_ptr<const RunRecord>>& runs() const { return mRuns; }
-    std::shared_ptr<const RunRecord> run(int row) const;
+    const std::vector<std::shared_ptr<const lab::RunRecord>>& runs() const { return mRuns; }
+    std::shared_ptr<const lab::RunRecord> run(int row) const;
     int rowOfId(int id) const;  // -1 when absent
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -35,7 +35,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    std::vector<std::shared_ptr<const RunRecord>> mRuns;
+    std::vector<std::shared_ptr<const lab::RunRecord>> mRuns;
 };
 
 }  // namespace motifloom::ui

@@ -342,7 +342,7 @@ void Dashboard::onRunStarted(const TrainingJob& job, int index, int total) {
 void Dashboard::onBatch(const BatchProgress& p) {
     if (!mLive) return;
     if (p.batchesPerEpoch != mSmootherEpochSize) {
-        mSmoother = LossSmoother(p.batchesPerEpoch);
+        mSmoother = lab::LossSmoother(p.batchesPerEpoch);
         mSmootherEpochSize = p.batchesPerEpoch;
     }
     // Losses of consecutive steps ending at (epoch, batch).
@@ -434,7 +434,7 @@ void Dashboard::updateStats() {
     mStats->setText(parts.join(QStringLiteral(" &nbsp;\u00b7&nbsp; ")));
 }
 
-void Dashboard::onRunFinished(std::shared_ptr<const RunRecord> run) {
+void Dashboard::onRunFinished(std::shared_ptr<const lab::RunRecord> run) {
     flush();
     mLive = false;
     mTick->stop();
@@ -459,7 +459,7 @@ void Dashboard::onStateChanged(TrainingController::State state) {
     else if (state == TrainingController::State::Stopping) setStatus(tr("stopping\u2026"), "paused");
 }
 
-void Dashboard::showRun(std::shared_ptr<const RunRecord> run) {
+void Dashboard::showRun(std::shared_ptr<const lab::RunRecord> run) {
     if (mLive || !run) return;
     clearPlots();
     mShownRun = run;
@@ -469,7 +469,7 @@ void Dashboard::showRun(std::shared_ptr<const RunRecord> run) {
                         .arg(run->id)
                         .arg(QString::fromStdString(run->label).toHtmlEscaped(),
                              QString::fromStdString(run->dataSummary).toHtmlEscaped()));
-    setStatus(QString::fromUtf8(toString(run->status)), run->status == RunStatus::Diverged ? "error" : "done");
+    setStatus(QString::fromUtf8(toString(run->status)), run->status == lab::RunStatus::Diverged ? "error" : "done");
     mBatchGraph->setData(QVector<double>(run->batchLoss.x.begin(), run->batchLoss.x.end()),
                          QVector<double>(run->batchLoss.y.begin(), run->batchLoss.y.end()), true);
     mEpochs = run->history.epochs;
@@ -505,7 +505,7 @@ void Dashboard::showRun(std::shared_ptr<const RunRecord> run) {
     else mFilters->showMessage(tr("No filters were kept for this run."));
 }
 
-void Dashboard::showResults(const RunRecord& run) {
+void Dashboard::showResults(const lab::RunRecord& run) {
     mClassTable->setRowCount(0);
     mRocPlot->clearPlottables();
     mPrPlot->clearPlottables();
@@ -546,7 +546,7 @@ void Dashboard::showResults(const RunRecord& run) {
     for (int c = 0; c < m.numClasses; ++c) {
         for (auto [plot, curves] : {std::pair{mRocPlot, &run.roc}, std::pair{mPrPlot, &run.pr}}) {
             if (std::size_t(c) >= curves->size()) continue;
-            const Curve& cv = (*curves)[std::size_t(c)];
+            const lab::Curve& cv = (*curves)[std::size_t(c)];
             auto* curve = new QCPCurve(plot->xAxis, plot->yAxis);
             curve->setData(QVector<double>(cv.x.begin(), cv.x.end()), QVector<double>(cv.y.begin(), cv.y.end()));
             QColor col = plot::seriesColor(c);

@@ -10,7 +10,7 @@
 // timer tick with one queued replot, however fast batches arrive. Only the GUI thread touches
 // the plots. showRun() shows a kept run the same way (from its history, without live data).
 
-#include "run_record.h"
+#include "lab/run_record.h"
 #include "training/training_controller.h"
 #include "training/training_types.h"
 
@@ -57,10 +57,10 @@ public:
     void setLiveFilters(bool on);
 
     // Shows a kept run (history, filters, test results). Ignored while a run is live.
-    void showRun(std::shared_ptr<const RunRecord> run);
+    void showRun(std::shared_ptr<const lab::RunRecord> run);
     // Shows the idle state with `html` as the headline (e.g. the first-run hint).
     void showIdle(const QString& html);
-    std::shared_ptr<const RunRecord> shownRun() const { return mShownRun; }
+    std::shared_ptr<const lab::RunRecord> shownRun() const { return mShownRun; }
     bool isLive() const { return mLive; }
 
     // Number of replots so far (tests check that plots were redrawn, and not too often).
@@ -77,12 +77,12 @@ private:
     void onBatch(const BatchProgress& p);
     void onEpoch(const train::EpochRecord& r);
     void onFilters(std::shared_ptr<const FilterSnapshot> snapshot);
-    void onRunFinished(std::shared_ptr<const RunRecord> run);
+    void onRunFinished(std::shared_ptr<const lab::RunRecord> run);
     void onRunEnded(const QString& text, bool error);
     void onStateChanged(TrainingController::State state);
     void flush();  // the 40 ms tick: pending points -> plots, one queued replot
     void addEpochPoint(const train::EpochRecord& r);
-    void showResults(const RunRecord& run);
+    void showResults(const lab::RunRecord& run);
     void highlightClass(int row);
     void updateStats();
     void setStatus(const QString& text, const QString& tone);
@@ -129,13 +129,13 @@ private:
     std::vector<double> mPendingBatchX, mPendingBatchY;
     std::vector<train::EpochRecord> mPendingEpochs;
     std::vector<train::EpochRecord> mEpochs;
-    LossSmoother mSmoother;
+    lab::LossSmoother mSmoother;
     int mSmootherEpochSize = 0;
     BatchProgress mLast;
     int mMaxEpochs = 0;
     int mPatience = 0;
     QString mRunLabel;
-    std::shared_ptr<const RunRecord> mShownRun;
+    std::shared_ptr<const lab::RunRecord> mShownRun;
 };
 
 }  // namespace motifloom::ui

@@ -10,7 +10,7 @@ TrainingController::TrainingController(QObject* parent) : QObject(parent) {
     qRegisterMetaType<BatchProgress>();
     qRegisterMetaType<train::EpochRecord>();
     qRegisterMetaType<std::shared_ptr<const FilterSnapshot>>();
-    qRegisterMetaType<std::shared_ptr<const RunRecord>>();
+    qRegisterMetaType<std::shared_ptr<const lab::RunRecord>>();
 
     mThread.setObjectName(QStringLiteral("MotifLoom training"));
     mWorker = new TrainingWorker;  // no parent: it moves to mThread
@@ -22,19 +22,19 @@ TrainingController::TrainingController(QObject* parent) : QObject(parent) {
     // kept here and put into its RunRecord when it finishes. All signals of one run arrive in
     // order from the worker's thread, before runFinished; runStarted (emitted here, directly
     // connected below before anyone else) starts a fresh history.
-    auto matchHistory = std::make_shared<std::vector<MatchPoint>>();
+    auto matchHistory = std::make_shared<std::vector<lab::MatchPoint>>();
     connect(this, &TrainingController::runStarted, this, [matchHistory] { matchHistory->clear(); });
     connect(mWorker, &TrainingWorker::filtersUpdated, this,
             [this, matchHistory](std::shared_ptr<const FilterSnapshot> snapshot) {
                 if (snapshot && snapshot->matched && !snapshot->final)
-                    matchHistory->push_back(matchPointOf(snapshot->epoch, snapshot->summary));
+                    matchHistory->push_back(lab::matchPointOf(snapshot->epoch, snapshot->summary));
                 Q_EMIT filtersUpdated(std::move(snapshot));
             });
     connect(mWorker, &TrainingWorker::message, this, &TrainingController::message);
-    connect(mWorker, &TrainingWorker::finished, this, [this, matchHistory](std::shared_ptr<const RunRecord> run) {
+    connect(mWorker, &TrainingWorker::finished, this, [this, matchHistory](std::shared_ptr<const lab::RunRecord> run) {
         if (run && !matchHistory->empty()) {
             // The record is immutable once shared: a copy (the weights stay shared) with the history.
-            auto withHistory = std::make_shared<RunRecord>(*run);
+            auto withHistory = std::make_shared<lab::RunRecord>(*run);
             withHistory->matchHistory = std::move(*matchHistory);
             run = std::move(withHistory);
         }

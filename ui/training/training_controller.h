@@ -19,7 +19,7 @@
 // before the first epoch ended) or runFailed (an error message for the window). After the
 // last job: queueFinished. stateChanged accompanies every state change.
 
-#include "run_record.h"
+#include "lab/run_record.h"
 #include "training/training_types.h"
 
 #include <QObject>
@@ -72,7 +72,7 @@ Q_SIGNALS:
     void epochFinished(const motifloom::train::EpochRecord& record);
     void filtersUpdated(std::shared_ptr<const motifloom::ui::FilterSnapshot> snapshot);
     void message(const QString& text);
-    void runFinished(std::shared_ptr<const motifloom::ui::RunRecord> run);
+    void runFinished(std::shared_ptr<const motifloom::lab::RunRecord> run);
     void runDiscarded(const QString& reason);
     void runFailed(const QString& message);
     void queueFinished();

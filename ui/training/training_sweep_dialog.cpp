@@ -112,29 +112,29 @@ TrainingSweepDialog::TrainingSweepDialog(QWidget* parent, double secondsPerRun)
     updateSummary();
 }
 
-SweepPlan TrainingSweepDialog::plan() const {
-    SweepPlan p;
-    p.name = mName->text().trimmed().isEmpty() ? QStringLiteral("sweep") : mName->text().trimmed();
+lab::SweepPlan TrainingSweepDialog::plan() const {
+    lab::SweepPlan p;
+    if (!mName->text().trimmed().isEmpty()) p.name = mName->text().trimmed().toStdString();
     for (int i = 0; i < mPresets->count(); ++i)
-        if (mPresets->item(i)->checkState() == Qt::Checked) p.presets.push_back(mPresets->item(i)->text().toStdString());
+        if (mPresets->item(i)->checkState() == Qt::Checked) p.models.push_back(mPresets->item(i)->text().toStdString());
     p.trials = mTrials->value();
-    p.firstSeed = mSeed->value();
+    p.firstSeed = std::uint64_t(mSeed->value());
     p.paperSettings = mPaper->isChecked();
     p.maxEpochs = mEpochs->value();
     p.liveFilters = mLive->isChecked();
     return p;
 }
 
-void TrainingSweepDialog::setPlan(const SweepPlan& p) {
-    mName->setText(p.name);
+void TrainingSweepDialog::setPlan(const lab::SweepPlan& p) {
+    mName->setText(QString::fromStdString(p.name));
     for (int i = 0; i < mPresets->count(); ++i) {
         const std::string n = mPresets->item(i)->text().toStdString();
-        mPresets->item(i)->setCheckState(std::find(p.presets.begin(), p.presets.end(), n) != p.presets.end()
+        mPresets->item(i)->setCheckState(std::find(p.models.begin(), p.models.end(), n) != p.models.end()
                                              ? Qt::Checked
                                              : Qt::Unchecked);
     }
     mTrials->setValue(p.trials);
-    mSeed->setValue(p.firstSeed);
+    mSeed->setValue(int(std::min<std::uint64_t>(p.firstSeed, INT_MAX)));
     (p.paperSettings ? mPaper : mCurrent)->setChecked(true);
     mEpochs->setValue(p.maxEpochs);
     mLive->setChecked(p.liveFilters);
@@ -142,7 +142,7 @@ void TrainingSweepDialog::setPlan(const SweepPlan& p) {
 }
 
 void TrainingSweepDialog::updateSummary() {
-    const SweepPlan p = plan();
+    const lab::SweepPlan p = plan();
     QString text = tr("%n run(s)", nullptr, p.runCount());
     if (mSecondsPerRun > 0 && p.runCount() > 0) {
         const double hours = mSecondsPerRun * p.runCount() / 3600.0;

@@ -10,7 +10,8 @@
 // (epoch - 1) + batch / batchesPerEpoch, so per-batch and per-epoch curves share one axis.
 
 #include "arch/architecture.h"
-#include "data_recipe.h"
+#include "lab/data_loader.h"
+#include "lab/run_record.h"
 #include "interpret/filter_matches.h"
 #include "interpret/filter_pwm.h"
 #include "nn/network.h"
@@ -65,7 +66,7 @@ struct TrainingJob {
     int runId = 0;                            // the session's id for the resulting run
     std::string label;                        // "CNN-25 · seed 1"
     arch::Architecture architecture;          // incl. architecture.training
-    std::shared_ptr<const LoadedData> data;   // never null
+    std::shared_ptr<const lab::LoadedData> data;   // never null
     std::string sweep;                        // sweep name, empty for a single run
     int trial = 0;                            // 1-based trial within the sweep, 0 otherwise
     bool liveFilters = true;                  // PWMs + matches after every epoch
@@ -88,3 +89,4 @@ std::string jobLabel(const arch::Architecture& arch, int trial = 0);
 Q_DECLARE_METATYPE(motifloom::ui::BatchProgress)
 Q_DECLARE_METATYPE(motifloom::train::EpochRecord)
 Q_DECLARE_METATYPE(std::shared_ptr<const motifloom::ui::FilterSnapshot>)
+Q_DECLARE_METATYPE(std::shared_ptr<const motifloom::lab::RunRecord>)

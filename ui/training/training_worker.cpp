@@ -19,14 +19,14 @@ constexpr auto kBatchInterval = std::chrono::milliseconds(25);
 
 double secondsSince(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
-RunStatus statusOf(train::StopReason reason) {
+lab::RunStatus statusOf(train::StopReason reason) {
     switch (reason) {
-    case train::StopReason::MaxEpochs: return RunStatus::Finished;
-    case train::StopReason::EarlyStopping: return RunStatus::EarlyStopped;
-    case train::StopReason::Cancelled: return RunStatus::Stopped;
-    case train::StopReason::Diverged: return RunStatus::Diverged;
+    case train::StopReason::MaxEpochs: return lab::RunStatus::Finished;
+    case train::StopReason::EarlyStopping: return lab::RunStatus::EarlyStopped;
+    case train::StopReason::Cancelled: return lab::RunStatus::Stopped;
+    case train::StopReason::Diverged: return lab::RunStatus::Diverged;
     }
-    return RunStatus::Finished;
+    return lab::RunStatus::Finished;
 }
 
 // Posts value snapshots from fit() (training thread) as the worker's queued signals.
@@ -99,7 +99,7 @@ std::shared_ptr<const interpret::FilterMatcher> TrainingWorker::matcherFor(const
         return nullptr;
     }
     try {
-        auto db = motifDatabase(path);
+        auto db = lab::motifDatabase(path);
         auto matcher = std::make_shared<const interpret::FilterMatcher>(*db);
         mMatchers[path] = matcher;
         return matcher;
@@ -111,7 +111,7 @@ std::shared_ptr<const interpret::FilterMatcher> TrainingWorker::matcherFor(const
 }
 
 FilterSnapshot TrainingWorker::computeFilters(const std::shared_ptr<const nn::Network>& net,
-                                              const seqio::SequenceSet& data, const LoadedData& loaded,
+                                              const seqio::SequenceSet& data, const lab::LoadedData& loaded,
                                               const interpret::FilterMatcher* matcher,
                                               const std::string& matchNote) {
     FilterSnapshot s;
@@ -135,7 +135,7 @@ void TrainingWorker::run(const TrainingJob& job, std::shared_ptr<train::TrainCon
     const auto start = Clock::now();
     try {
         Q_ASSERT(job.data);
-        const LoadedData& data = *job.data;
+        const lab::LoadedData& data = *job.data;
         const seqio::DataSplits& splits = data.splits;
 
         std::string matchNote;
@@ -172,11 +172,11 @@ void TrainingWorker::run(const TrainingJob& job, std::shared_ptr<train::TrainCon
             return;
         }
 
-        auto run = std::make_shared<RunRecord>();
+        auto run = std::make_shared<lab::RunRecord>();
         run->id = job.runId;
         run->label = job.label;
         run->architecture = job.architecture;
-        run->dataRecipe = data.recipe.toJson();
+        run->dataRecipe = data.recipe;
         run->dataSummary = data.recipe.describe();
         run->classNames = data.classNames;
         run->sweep = job.sweep;
@@ -186,11 +186,11 @@ void TrainingWorker::run(const TrainingJob& job, std::shared_ptr<train::TrainCon
         run->message = result.message;
         run->steps = observer.steps();
         {
-            LossSmoother smoother(observer.batchesPerEpoch());
+            lab::LossSmoother smoother(observer.batchesPerEpoch());
             std::vector<double> smooth;
             smooth.reserve(observer.batchLoss().size());
             for (double l : observer.batchLoss()) smooth.push_back(std::round(smoother.add(l) * 1e6) / 1e6);
-            run->batchLoss = downsample(observer.batchX(), smooth, 600);
+            run->batchLoss = lab::downsample(observer.batchX(), smooth, 600);
         }
         auto net = std::make_shared<const nn::Network>(std::move(result.network));
         run->network = net;
@@ -204,7 +204,7 @@ void TrainingWorker::run(const TrainingJob& job, std::shared_ptr<train::TrainCon
             run->tested = true;
             run->testLoss = ev.loss.data;
             run->test = ev.metrics;
-            classCurves(ev.probabilities, splits.test.labels, splits.test.size(), splits.test.numClasses(),
+            lab::classCurves(ev.probabilities, splits.test.labels, splits.test.size(), splits.test.numClasses(),
                         run->roc, run->pr);
         }
         if (mAbandoned.load()) return;
@@ -215,7 +215,7 @@ void TrainingWorker::run(const TrainingJob& job, std::shared_ptr<train::TrainCon
                 snap->epoch = run->history.bestEpoch();
                 snap->final = true;
                 snap->dataPart = hasTest ? "test" : "validation";
-                RunFilters f;
+                lab::RunFilters f;
                 f.dataPart = snap->dataPart;
                 f.pwms = snap->pwms;
                 f.matched = snap->matched;

@@ -14,7 +14,7 @@
 // Threads: run() and all the work happen in this object's thread; signals are the only output
 // (never a widget, never processEvents). abandon() is the one thread-safe method.
 
-#include "run_record.h"
+#include "lab/run_record.h"
 #include "training/training_types.h"
 
 #include "train/trainer.h"
@@ -50,7 +50,7 @@ public:
     // Pure computation, usable from any thread. Throws InputError when the network's first
     // convolution cannot be read out.
     static FilterSnapshot computeFilters(const std::shared_ptr<const nn::Network>& net,
-                                         const seqio::SequenceSet& data, const LoadedData& loaded,
+                                         const seqio::SequenceSet& data, const lab::LoadedData& loaded,
                                          const interpret::FilterMatcher* matcher, const std::string& matchNote);
 
 Q_SIGNALS:
@@ -58,7 +58,7 @@ Q_SIGNALS:
     void epochFinished(const motifloom::train::EpochRecord& record);
     void filtersUpdated(std::shared_ptr<const motifloom::ui::FilterSnapshot> snapshot);
     void message(const QString& text);
-    void finished(std::shared_ptr<const motifloom::ui::RunRecord> run);
+    void finished(std::shared_ptr<const motifloom::lab::RunRecord> run);
     void discarded(const QString& reason);
     void failed(const QString& message);
 

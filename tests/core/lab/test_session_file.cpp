@@ -1,10 +1,13 @@
 // Tests for session files (core/lab/session.h) and the run records they hold
 // (core/lab/run_record.h): save -> load round trip (values equal, bytes identical on re-save,
 // the weights predict the same), a file saved by the earlier Qt-based writer loads and saves
-// back byte for byte, broken files named with their problem, the curve helpers.
+// back byte for byte, a session whose model is in the older model format (1) loads, broken
+// files named with their problem, the curve helpers.
 #include "lab/session.h"
 
+#include "arch/architecture_json.h"
 #include "arch/presets.h"
+#include "seqio/alphabet.h"
 #include "util/input_error.h"
 #include "util/rng.h"
 
@@ -16,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <fstream>
 
 using namespace motifloom;
 
@@ -281,6 +285,7 @@ private Q_SLOTS:
     void loadBroken_data();
     void loadBroken();
     void saveToBadPathKeepsOldFile();
+    void modelOfFormatOneLoads();
     void curveHelpers();
 };
 
@@ -412,6 +417,34 @@ void TestSession::saveToBadPathKeepsOldFile() {
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll(), before);
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{"good.motifloom"});  // no temp files left
+}
+
+// A session saved before model files stored their architecture as JSON (its run's model is
+// tests/data/nn/fixture_sigmoid_v1.mlm's network, format 1) loads, predicts what that network
+// predicted (tests/data/nn/fixture_sigmoid.expected.json), and saves again in the current format.
+void TestSession::modelOfFormatOneLoads() {
+    const lab::Session s = lab::loadSession(MOTIFLOOM_TEST_DATA_DIR "/session/model_format_1.motifloom");
+    std::ifstream in(MOTIFLOOM_TEST_DATA_DIR "/nn/fixture_sigmoid.expected.json");
+    const nlohmann::json expected = nlohmann::json::parse(in);
+    QCOMPARE(s.runs.size(), std::size_t(1));
+    QVERIFY(s.runs[0]->network);
+    std::vector<std::uint8_t> codes;
+    for (const auto& seq : expected.at("sequences")) {
+        const auto c = seqio::encodeSequence(seq.get<std::string>());
+        codes.insert(codes.end(), c.begin(), c.end());
+    }
+    const std::size_t n = expected.at("sequences").size();
+    for (const lab::Session& t : {s, lab::sessionFromBytes(lab::sessionToBytes(s), "resaved")}) {
+        const nn::Network& net = *t.runs[0]->network;
+        QVERIFY(net.architecture() == arch::fromJson(expected.at("architecture")));
+        QVERIFY(t.runs[0]->architecture == net.architecture());
+        const auto p = net.predict(codes.data(), n);
+        for (std::size_t i = 0; i < n; ++i)
+            for (std::size_t k = 0; k < 3; ++k)
+                QVERIFY(std::abs(p[i * 3 + k] - expected.at("probabilities")[i][k].get<float>()) < 1e-5f);
+    }
+    // base64 of "MLNETWRK", version 2
+    QVERIFY(lab::sessionToBytes(s).find("\"data\": \"TUxORVRXUksCAAAA") != std::string::npos);
 }
 
 void TestSession::curveHelpers() {

@@ -5,6 +5,7 @@
 #include "widgets/adaptive_box.h"
 #include "data/data_panel.h"
 #include "lab/data_loader.h"
+#include "core/lab/data_recipe_samples.h"
 #include "data/motif_picker.h"
 #include "data/sequence_preview.h"
 
@@ -20,43 +21,13 @@
 #include <cstdio>
 
 using namespace motifloom;
+using testing::fasta;
+using testing::smallSynthetic;
+using testing::writeText;
 using motifloom::lab::DataRecipe;
 using motifloom::lab::LoadedData;
 
-Q_DECLARE_METATYPE(motifloom::lab::DataRecipe)
 
-namespace {
-
-void writeText(const QString& path, const QByteArray& text) {
-    QFile f(path);
-    QVERIFY2(f.open(QIODevice::WriteOnly), qPrintable(path));
-    f.write(text);
-}
-
-lab::DataRecipe smallSynthetic() {
-    lab::DataRecipe r;
-    r.motifIds = {"MA0151.1", "MA0079.3", "MA0095.2"};  // ARID3A, SP1, YY1
-    r.count = 300;
-    r.length = 120;
-    r.kProbs = {0.6, 0.4};
-    r.seed = 7;
-    return r;
-}
-
-// A FASTA text of `n` records of `len` bases, each header followed by `suffix(i)`.
-QByteArray fasta(int n, int len, const std::function<QByteArray(int)>& suffix, char base = 'A') {
-    QByteArray out;
-    const char bases[] = "ACGT";
-    for (int i = 0; i < n; ++i) {
-        out += ">s" + QByteArray::number(i) + " " + suffix(i) + "\n";
-        QByteArray seq;
-        for (int j = 0; j < len; ++j) seq += (j % 7 == 0) ? base : bases[(i * 3 + j) % 4];
-        out += seq + "\n";
-    }
-    return out;
-}
-
-}  // namespace
 
 class TestDataPanel : public QObject {
     Q_OBJECT
@@ -78,47 +49,14 @@ private:
 
 void TestDataPanel::initTestCase() {
     QVERIFY(mDir.isValid());
-    writeText(path("multi.fa"), fasta(50, 80, [](int i) { return "labels=" + QByteArray(i % 2 ? "1,0" : "0,1"); }));
-    writeText(path("single.fa"), fasta(40, 90, [](int i) { return "class=" + QByteArray(i % 3 ? "CTCF" : "REST"); }));
-    writeText(path("CTCF.fa"), fasta(30, 100, [](int) { return QByteArray(); }, 'C'));
-    writeText(path("REST.fa"), fasta(20, 100, [](int) { return QByteArray(); }, 'G'));
-    writeText(path("NRSF.fa.gz.txt"), "");  // not used; makes sure stems do not collide
-    writeText(path("pos.fa"), fasta(25, 60, [](int) { return QByteArray(); }));
-    writeText(path("neg.fa"), fasta(35, 70, [](int) { return QByteArray(); }));  // longer: cropped to 60
+    testing::writeSampleFastaFiles(QDir(mDir.path()));
 }
 
 // ---- the panel ----------------------------------------------------------------------------------
 
 // The recipes of tests/core/lab/test_data_loader.cpp's JSON round trip, through the controls.
 void TestDataPanel::panelRecipeRoundTrip_data() {
-    QTest::addColumn<lab::DataRecipe>("recipe");
-    QTest::newRow("paper_default") << lab::DataRecipe::paperSynthetic();
-    lab::DataRecipe s = smallSynthetic();
-    s.gc = 0.41;
-    s.reverseComplements = false;
-    s.seed = 18446744073709551615ull;  // beyond 2^53: written as a string
-    s.splitFractions = {0.8, 0.1, 0.1};
-    QTest::newRow("synthetic_big_seed") << s;
-    lab::DataRecipe f;
-    f.kind = lab::DataRecipe::Kind::Fasta;
-    f.labelMode = seqio::LabelMode::FilePerClass;
-    f.files = {"/data/CTCF.fa.gz", "/data/REST.fasta"};
-    f.classNames = {"ctcf", "rest"};
-    f.targetLength = 1000;
-    f.padWithN = true;
-    f.splitMode = lab::DataRecipe::SplitMode::AssignmentFile;
-    f.splitFile = "/data/split.txt";
-    f.splitSeed = 99;
-    f.expectedMotifIds = {"MA0139.1"};
-    f.motifDatabase = "/data/my.meme";
-    QTest::newRow("fasta_per_class") << f;
-    lab::DataRecipe g;
-    g.kind = lab::DataRecipe::Kind::Fasta;
-    g.splitMode = lab::DataRecipe::SplitMode::SeparateFiles;
-    g.trainFile = "t.fa";
-    g.validFile = "v.fa";
-    g.testFile = "x.fa";
-    QTest::newRow("fasta_separate") << g;
+    testing::addSampleRecipeRows();
 }
 
 void TestDataPanel::panelRecipeRoundTrip() {

@@ -32,7 +32,7 @@ void writeFasta(const QString& path, int n, unsigned seed, const QByteArray& sit
             c = "ACGT"[(x >> 16) & 3];
         }
         if (!site.isEmpty()) s.replace(40, site.size(), site);
-        f.write(">s" + QByteArray::number(i) + "\n" + s + "\n");
+        f.write(">s" + QByteArray::number(seed) + "_" + QByteArray::number(i) + "\n" + s + "\n");
     }
 }
 

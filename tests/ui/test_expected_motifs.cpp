@@ -42,7 +42,7 @@ private Q_SLOTS:
 
         // The class named CTCF: MA0139.1 proposed (once the database has been read); "pos": none.
         QTRY_VERIFY(column->isProposal(0));
-        QCOMPARE(column->cellText(0), QString("MA0139.1 CTCF (proposed)"));
+        QCOMPARE(column->cellText(0), QString("proposed: MA0139.1 CTCF"));
         QCOMPARE(column->cellText(1), QString("\u2014"));
         QVERIFY(!column->isProposal(1));
         auto* table = panel.findChild<QTableWidget*>();

@@ -148,7 +148,7 @@ void ExpectedMotifsColumn::refresh() {
         } else if (const motif::Motif* m = mDatabase && !planted ? interpret::proposedMotif(name, *mDatabase) : nullptr) {
             proposal = true;
             ids = QString::fromStdString(m->id);
-            text = tr("%1 (proposed)").arg(motifText(*m));
+            text = tr("proposed: %1").arg(motifText(*m));  // the mark first: narrow docks elide the end
             QFont f = item->font();
             f.setItalic(true);
             item->setFont(f);

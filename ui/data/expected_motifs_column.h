@@ -9,7 +9,7 @@
 //   mapped     the IDs the user typed (comma-separated; IDs, IDs without version or names,
 //              completed from the motif database), shown as "MA0139.1 CTCF".
 //   proposed   no entry, and the class name is a database motif's name (case-insensitive):
-//              that motif, in italics with "(proposed)" and a tooltip. It counts like a
+//              that motif, in italics after "proposed:", with a tooltip. It counts like a
 //              mapping; editing confirms it (or anything else), clearing it drops it ("none").
 //   none       nothing expected: "—".
 // Editing a cell checks the IDs against the database: an unknown one is reported through

@@ -153,7 +153,9 @@ int runAttribute(const Args& args) {
 
     if (faithfulness) {
         if (truth.empty())
-            throw InputError("option --faithfulness needs planted motifs: --data must be a folder written by simulate (with truth.tsv)");
+            throw InputError("option --faithfulness needs planted motifs: --data must be a folder written by simulate (with "
+                             "truth.tsv); FASTA data have no planted positions, and a --truth mapping (filters, sweep) "
+                             "names the expected motifs, not where they are, so faithfulness does not apply");
         const auto t0 = std::chrono::steady_clock::now();
         const attribution::FaithfulnessReport r = attribution::measureFaithfulness(net, subset, subset.size(), truth);
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

@@ -4,6 +4,7 @@
 #include "cli/command_line.h"
 #include "cli/commands.h"
 #include "cli/data_option.h"
+#include "cli/truth_option.h"
 #include "interpret/filter_matches.h"
 #include "interpret/filter_pwm.h"
 #include "motif/motif_io.h"
@@ -29,14 +30,6 @@ namespace {
 std::string eText(double e) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.2g", e);
-    return buf;
-}
-
-// "0.633 (19 of 30 filters)" or "n/a" for NaN.
-std::string fraction(double value, int count, int total, const char* what) {
-    if (std::isnan(value)) return "n/a";
-    char buf[96];
-    std::snprintf(buf, sizeof buf, "%.3f (%d of %d %s)", value, count, total, what);
     return buf;
 }
 
@@ -69,14 +62,6 @@ void writeGrid(const std::string& path, const std::vector<ui::LogoCell>& cells, 
 
 }  // namespace
 
-std::vector<std::string> truthList(const std::string& option, const std::vector<std::string>& classNames) {
-    if (option.empty()) return classNames;
-    if (trimBlanks(option) == "none") return {};
-    const std::vector<std::string> out = splitList(option);
-    if (out.empty()) throw InputError("option --truth needs motif names or IDs separated by commas, or 'none'");
-    return out;
-}
-
 void writeFilterLogoGrid(const std::string& path, const interpret::FilterPwmSet& pwms,
                          const std::vector<interpret::FilterMatches>& matches, const std::string& title) {
     std::vector<ui::LogoCell> cells;
@@ -92,7 +77,8 @@ void writeFilterLogoGrid(const std::string& path, const interpret::FilterPwmSet&
             if (!shown && !m.hits.empty()) shown = &m.hits.front();
             if (shown)
                 cell.caption = QString::fromStdString(shown->tomtom.targetId + " " + shown->targetName +
-                                                      ", E = " + eText(shown->tomtom.eValue));
+                                                      ", E = " + eText(shown->tomtom.eValue) +
+                                                      (shown->lowInformation ? " (low-info)" : ""));
             else if (m.status == interpret::FilterStatus::Uninformative)
                 cell.caption = QStringLiteral("uninformative");
             else if (pwm.fires())
@@ -112,8 +98,10 @@ int runFilters(const Args& args) {
                   "nsites = number of sites), clips it to the columns above 0.5 bits plus 3 on each side,\n"
                   "compares it with the motif database (Tomtom: ed, complete scoring, both strands; hits with\n"
                   "E < --evalue) and prints per filter the best match and whether it is a true motif, and the\n"
-                  "run's match-any, match-ground-truth and coverage.");
-    std::string run, out, logos, rawLogos, database, truthOption, matchesPath;
+                  "run's match-any, match-ground-truth and coverage (NA without true motifs: see --truth).\n"
+                  "Hits whose aligned part of the database motif is nearly flat are flagged 'low-info'.");
+    std::string run, out, logos, rawLogos, database, matchesPath;
+    TruthOptions truthOptions;
     int layer = 1, threads = 0;
     bool noClip = false;
     interpret::PwmOptions pwmOptions;
@@ -144,13 +132,12 @@ int runFilters(const Args& args) {
         ->type_name("X")
         ->transform(number(0.0, 1e300))
         ->capture_default_str();
-    p.add_option("--truth", truthOption, "true motifs (names or JASPAR IDs, comma-separated), or 'none'\n"
-                                         "      (default: the data's class names, e.g. DIR/classes.txt)")
-        ->type_name("LIST|none");
+    addTruthOptions(p, truthOptions);
     p.add_option("--matches", matchesPath, "all hits of every filter as a table")->type_name("FILE.tsv");
     p.addThreads(threads);
     addDataOptions(p, dataOptions);
     if (!p.parseArgs(args)) return 0;
+    applyTruthOptions(truthOptions, dataOptions, matchOptions);
     parallel::setThreadCount(threads);
     const auto started = std::chrono::steady_clock::now();
 
@@ -166,9 +153,11 @@ int runFilters(const Args& args) {
     clip.enabled = !noClip;
     const std::string dbPath = database.empty() ? defaultMotifDatabase() : database;
     const interpret::FilterMatcher matcher(motif::readMotifFile(dbPath), matchOptions);
-    const std::vector<std::string> truth = truthList(truthOption, test.classNames);
+    const interpret::RunTruth runTruth = commandTruth(truthOptions, data, matcher.database(), dbPath);
+    const std::vector<std::string> truth = runTruth.keys();
     const std::vector<interpret::FilterMatches> matches = matcher.match(pwms, clip, truth);
-    const interpret::MatchSummary summary = interpret::summarise(matches, int(truth.size()));
+    const interpret::MatchSummary summary =
+        interpret::summarise(matches, int(truth.size()), matchOptions.lowInformation.exclude);
 
     motif::MotifList exported;
     for (const motif::Motif& m : interpret::comparisonMotifs(pwms, clip))
@@ -181,10 +170,12 @@ int runFilters(const Args& args) {
                 "threshold %g x max\n",
                 net.architecture().name.c_str(), g.convNumber, g.filters, g.receptiveField, test.size(),
                 pwms.threshold);
-    std::printf("database %s (%zu motifs), hits: E < %g\n", dbPath.c_str(), matcher.database().size(),
-                matchOptions.evalueThreshold);
-    std::printf("%-9s %8s %8s  %-28s %9s  %-4s %s\n", "filter", "sites", "max_act", "best match", "E-value", "hit",
-                "true motif");
+    std::printf("database %s (%zu motifs), hits: E < %g%s\n", dbPath.c_str(), matcher.database().size(),
+                matchOptions.evalueThreshold,
+                matchOptions.lowInformation.exclude ? ", low-information hits left out (--min-target-ic)" : "");
+    std::printf("%s", truthReport(runTruth).c_str());
+    std::printf("%-9s %8s %8s  %-28s %9s  %-4s %-10s %s\n", "filter", "sites", "max_act", "best match", "E-value",
+                "hit", "true motif", "note");
     for (std::size_t f = 0; f < matches.size(); ++f) {
         const interpret::FilterPwm& pwm = pwms.filters[f];
         const interpret::FilterMatches& m = matches[f];
@@ -199,22 +190,25 @@ int runFilters(const Args& args) {
         }
         const std::string best = m.best ? m.best->tomtom.targetId + " " + m.best->targetName : "-";
         const interpret::MotifHit* t = m.bestTruthHit();
-        std::printf("%-9s %8ld %8.3g  %-28s %9s  %-4s %s\n", m.filterId.c_str(), pwm.sites, pwm.maxActivation,
+        // "low-info": every hit (or the best match) only aligns with a nearly flat database motif.
+        const bool lowInfo = m.anyHit() || m.excludedLowInformation ? m.onlyLowInformation()
+                                                                    : m.best && m.best->lowInformation;
+        const std::string note = !lowInfo ? "" : m.excludedLowInformation && !m.anyHit() ? "low-info, left out" : "low-info";
+        std::printf("%-9s %8ld %8.3g  %-28s %9s  %-4s %-10s %s\n", m.filterId.c_str(), pwm.sites, pwm.maxActivation,
                     best.c_str(), m.best ? eText(m.best->tomtom.eValue).c_str() : "-", m.anyHit() ? "yes" : "no",
-                    t ? truth[std::size_t(t->truth)].c_str() : "-");
+                    t ? runTruth.motifs[std::size_t(t->truth)].name.c_str() : "-", note.c_str());
     }
     std::printf("match-any %s   match-gt %s   coverage %s\n",
-                fraction(summary.matchAny, summary.filtersWithHit, summary.filters, "filters").c_str(),
-                fraction(summary.matchGroundTruth, summary.filtersWithTruth, summary.filters, "filters").c_str(),
-                fraction(summary.coverage, summary.truthCovered, summary.truthCount, "true motifs").c_str());
+                statText(summary.matchAny, summary.filtersWithHit, summary.filters, "filters").c_str(),
+                statText(summary.matchGroundTruth, summary.filtersWithTruth, summary.filters, "filters").c_str(),
+                statText(summary.coverage, summary.truthCovered, summary.truthCount, "true motifs").c_str());
+    std::printf("%s", lowInformationReport(summary, matchOptions).c_str());
     if (summary.neverFire) std::printf("%d filter%s never fire\n", summary.neverFire, summary.neverFire == 1 ? "" : "s");
-    if (!truth.empty()) {
+    if (runTruth.known()) {
         std::string missed;
         for (std::size_t i = 0; i < truth.size(); ++i)
-            if (summary.filtersPerTruth[i] == 0) missed += (missed.empty() ? "" : ", ") + truth[i];
+            if (summary.filtersPerTruth[i] == 0) missed += (missed.empty() ? "" : ", ") + runTruth.motifs[i].name;
         if (!missed.empty()) std::printf("true motifs no filter matches: %s\n", missed.c_str());
-    } else {
-        std::printf("no true motifs given: match-gt and coverage do not apply (--truth names them)\n");
     }
 
     const std::string title = net.architecture().name + ": convolution layer " + std::to_string(g.convNumber) +

@@ -18,6 +18,7 @@
 #include "cli/command_line.h"
 #include "cli/commands.h"
 #include "cli/data_option.h"
+#include "cli/truth_option.h"
 #include "interpret/filter_matches.h"
 #include "lab/sweep_plan.h"
 #include "lab/trial_statistics.h"
@@ -107,7 +108,7 @@ std::string number(double v, int decimals = 4) {
 std::string runsTable(const std::vector<RunSpec>& runs, const std::vector<RunOutcome>& outcomes) {
     std::string out =
         "model\ttrial\tseed\tparams\tepochs\tbest_epoch\tstop\tauroc\taupr\tmatch_any\tmatch_gt\tcoverage\t"
-        "filters\tfilters_hit\tfilters_gt\tnever_fire\ttrue_motifs_found\tseconds\n";
+        "filters\tfilters_hit\tfilters_gt\tnever_fire\ttrue_motifs_found\tseconds\tlow_info_filters\n";
     for (std::size_t i = 0; i < runs.size(); ++i) {
         const RunOutcome& o = outcomes[i];
         if (!o.finished) continue;
@@ -118,7 +119,7 @@ std::string runsTable(const std::vector<RunSpec>& runs, const std::vector<RunOut
                number(s.matchGroundTruth) + '\t' + number(s.coverage) + '\t' + std::to_string(s.filters) + '\t' +
                std::to_string(s.filtersWithHit) + '\t' + std::to_string(s.filtersWithTruth) + '\t' +
                std::to_string(s.neverFire) + '\t' + std::to_string(s.truthCovered) + '\t' + number(o.seconds, 1) +
-               '\n';
+               '\t' + std::to_string(s.filtersOnlyLowInformation) + '\n';
     }
     return out;
 }
@@ -134,7 +135,8 @@ int runSweep(const Args& args) {
                   "coverage to OUTDIR/table.tsv and table.md, per-run rows to runs.tsv, the first trial's filter\n"
                   "logos to OUTDIR/<model>_filters.png and every run's directory to OUTDIR/runs/<model>_trial<k>/.\n"
                   "Trial k uses seed S + k - 1.");
-    std::string modelList, outDir, database, truthOption;
+    std::string modelList, outDir, database;
+    TruthOptions truthOptions;
     int trials = 5, threads = 0, jobs = 1;
     std::optional<int> epochs, patience;  // default: the preset's
     std::uint64_t seed = 1;
@@ -175,10 +177,11 @@ int runSweep(const Args& args) {
         ->capture_default_str();
     p.add_option("--database", database, "motif database (default: the bundled JASPAR CORE vertebrates)")
         ->type_name("FILE");
-    p.add_option("--truth", truthOption, "true motifs (default: the data's class names)")->type_name("LIST|none");
+    addTruthOptions(p, truthOptions);
     p.add_flag("--verbose", verbose, "print every epoch of every run");
     addDataOptions(p, dataOptions);
     if (!p.parseArgs(args)) return 0;
+    applyTruthOptions(truthOptions, dataOptions, matchOptions);
     parallel::setThreadCount(threads);
     const auto started = std::chrono::steady_clock::now();
 
@@ -194,10 +197,11 @@ int runSweep(const Args& args) {
     if (!data.warnings.empty()) std::cerr << "warnings:\n" << data.warnings.summary();
     const seqio::DataSplits& splits = data.splits;
     const std::vector<std::string> classNames = splits.train.classNames;
-    const std::vector<std::string> truth = truthList(truthOption, classNames);
 
     const std::string dbPath = database.empty() ? defaultMotifDatabase() : database;
     const interpret::FilterMatcher matcher(motif::readMotifFile(dbPath), matchOptions);
+    const interpret::RunTruth runTruth = commandTruth(truthOptions, data, matcher.database(), dbPath);
+    const std::vector<std::string> truth = runTruth.keys();
 
     lab::SweepPlan plan;
     plan.models = models;
@@ -219,6 +223,7 @@ int runSweep(const Args& args) {
     std::printf("sweep: %zu models x %d trials on %s (%zu train / %zu valid / %zu test), %d threads, %d job%s\n",
                 models.size(), trials, data.description.c_str(), splits.train.size(), splits.valid.size(),
                 splits.test.size(), parallel::threadCount(), jobs, jobs == 1 ? "" : "s");
+    std::printf("%s", truthReport(runTruth).c_str());
     std::fflush(stdout);
 
     std::mutex tableMutex;
@@ -256,7 +261,7 @@ int runSweep(const Args& args) {
         o.stop = train::toString(result.stopReason);
         o.auroc = test.metrics.meanAuroc;
         o.aupr = test.metrics.meanAveragePrecision;
-        o.summary = interpret::summarise(matches, int(truth.size()));
+        o.summary = interpret::summarise(matches, int(truth.size()), matchOptions.lowInformation.exclude);
         o.seconds = seconds;
         if (run.trial == 1) {
             o.pwms = std::move(pwms);

@@ -38,9 +38,6 @@ int runExport(const Args& args);
 int runImport(const Args& args);
 
 // Shared by `filters` and `sweep` (defined in cli/command_filters.cpp).
-// The true motifs of a run: `option` is a comma-separated list of names/JASPAR IDs, "none"
-// (no truth), or empty for the data's class names.
-std::vector<std::string> truthList(const std::string& option, const std::vector<std::string>& classNames);
 // A grid image of a layer's filter logos (format by extension: .png, .svg, .pdf); filters that
 // match a true motif are highlighted, never-firing ones drawn as labelled placeholders. Creates an
 // offscreen QGuiApplication when none exists. Call from the main thread.

@@ -36,6 +36,7 @@ void addDataOptions(CommandLine& command, DataOptions& o, const std::string& spl
 
 lab::DataRecipe dataRecipe(const DataOptions& o) {
     lab::DataRecipe recipe;
+    recipe.truthMapping = o.truth;
     if (o.source == "synthetic") {
         recipe.kind = lab::DataRecipe::Kind::Synthetic;  // the paper's motifs from the bundled JASPAR file
         recipe.count = o.count;
@@ -68,6 +69,9 @@ LoadedData loadData(const DataOptions& o) {
     LoadedData out;
     out.splits = std::move(loaded.splits);
     out.warnings = std::move(loaded.warnings);
+    out.recipe = std::move(loaded.recipe);
+    out.classNames = std::move(loaded.classNames);
+    out.trueMotifs = std::move(loaded.trueMotifs);
     // What runs record as their data (metrics.json) and the commands print.
     out.description = recipe.kind == lab::DataRecipe::Kind::Synthetic
                           ? "synthetic (" + std::to_string(recipe.count) + " x " + std::to_string(recipe.length) +

@@ -27,6 +27,7 @@ struct DataOptions {
     std::string labels = "header";
     std::vector<double> split{0.7, 0.1, 0.2};
     std::uint64_t splitSeed = 1;
+    interpret::TruthMapping truth;  // expected motifs per class (cli/truth_option.h), kept in the recipe
 };
 
 // `splitOption` names the FASTA fractions option: `attribute` calls it --split-fractions, as its
@@ -35,6 +36,9 @@ void addDataOptions(CommandLine& command, DataOptions& options, const std::strin
 
 struct LoadedData {
     seqio::DataSplits splits;
+    lab::DataRecipe recipe;                // what was loaded (with the truth mapping)
+    std::vector<std::string> classNames;   // label order
+    motif::MotifList trueMotifs;           // lab::LoadedData::trueMotifs
     std::string description;  // e.g. "synthetic (25000 x 200 nt, seed 33)" or the folder
     Warnings warnings;
 };

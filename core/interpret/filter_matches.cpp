@@ -3,6 +3,7 @@
 #include "util/input_error.h"
 #include "util/parallel.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -53,6 +54,13 @@ const char* toString(FilterStatus status) {
     return "?";
 }
 
+bool FilterMatches::onlyLowInformation() const {
+    if (hits.empty()) return excludedLowInformation > 0;
+    for (const MotifHit& h : hits)
+        if (!h.lowInformation) return false;
+    return true;
+}
+
 bool FilterMatches::matchesTruth() const { return bestTruthHit() != nullptr; }
 
 const MotifHit* FilterMatches::bestTruthHit() const {
@@ -64,18 +72,21 @@ const MotifHit* FilterMatches::bestTruthHit() const {
 int truthIndex(const std::string& targetId, const std::string& targetName, const std::vector<std::string>& truth) {
     const std::string name = lower(trim(targetName));
     const std::string idBase = jasparBase(trim(targetId));
+    const std::string id = lower(trim(targetId));
     for (std::size_t i = 0; i < truth.size(); ++i) {
         const std::string key = trim(truth[i]);
         if (key.empty()) continue;
         if (!name.empty() && lower(key) == name) return int(i);
+        if (!id.empty() && lower(key) == id) return int(i);  // IDs of other databases
         const std::string keyBase = jasparBase(key);
         if (!keyBase.empty() && keyBase == idBase) return int(i);
     }
     return -1;
 }
 
-MatchSummary summarise(const std::vector<FilterMatches>& filters, int truthCount) {
+MatchSummary summarise(const std::vector<FilterMatches>& filters, int truthCount, bool lowInformationExcluded) {
     MatchSummary s;
+    s.lowInformationExcluded = lowInformationExcluded;
     s.filters = int(filters.size());
     s.truthCount = truthCount;
     s.filtersPerTruth.assign(std::size_t(std::max(truthCount, 0)), 0);
@@ -83,6 +94,7 @@ MatchSummary summarise(const std::vector<FilterMatches>& filters, int truthCount
         s.neverFire += f.status == FilterStatus::NeverFires;
         s.uninformative += f.status == FilterStatus::Uninformative;
         s.filtersWithHit += f.anyHit();
+        s.filtersOnlyLowInformation += f.onlyLowInformation();
         // Truth indices outside [0, truthCount) refer to another list: ignored.
         std::vector<bool> seen(s.filtersPerTruth.size(), false);
         bool any = false;
@@ -100,6 +112,22 @@ MatchSummary summarise(const std::vector<FilterMatches>& filters, int truthCount
     s.matchGroundTruth = truthCount <= 0 ? nan : s.filters ? double(s.filtersWithTruth) / s.filters : 0.0;
     s.coverage = truthCount <= 0 ? nan : double(s.truthCovered) / truthCount;
     return s;
+}
+
+std::vector<FilterMatches> leaveOutLowInformation(std::vector<FilterMatches> filters) {
+    for (FilterMatches& f : filters) {
+        const auto kept = std::remove_if(f.hits.begin(), f.hits.end(), [](const MotifHit& h) { return h.lowInformation; });
+        f.excludedLowInformation += int(f.hits.end() - kept);
+        f.hits.erase(kept, f.hits.end());
+    }
+    return filters;
+}
+
+void relabelTruth(std::vector<FilterMatches>& filters, const std::vector<std::string>& truth) {
+    for (FilterMatches& f : filters) {
+        for (MotifHit& h : f.hits) h.truth = truthIndex(h.tomtom.targetId, h.targetName, truth);
+        if (f.best) f.best->truth = truthIndex(f.best->tomtom.targetId, f.best->targetName, truth);
+    }
 }
 
 FilterMatcher::FilterMatcher(motif::MotifList database, MatchOptions options)
@@ -130,8 +158,11 @@ std::vector<FilterMatches> FilterMatcher::match(const motif::MotifList& queries,
             const motif::Motif& target = mDatabase[std::size_t(t.targetIndex)];
             h.targetName = target.name;
             h.truth = truthIndex(target.id, target.name, truth);
+            h.lowInformation = isLowInformation(t, q.width(), target, mOptions.lowInformation);
             if (r == 0) fm.best = h;
-            if (hit) fm.hits.push_back(std::move(h));
+            if (!hit) continue;
+            if (h.lowInformation && mOptions.lowInformation.exclude) ++fm.excludedLowInformation;
+            else fm.hits.push_back(std::move(h));
         }
     });
     return out;
@@ -148,12 +179,12 @@ std::vector<FilterMatches> FilterMatcher::match(const FilterPwmSet& set, const C
 std::string formatMatchesTsv(const std::vector<FilterMatches>& filters, const std::vector<std::string>& truth) {
     std::string out =
         "filter\tstatus\thit\trank\ttarget_id\ttarget_name\ttrue_motif\torientation\toffset\toverlap\t"
-        "p_value\te_value\tq_value\tquery_consensus\ttarget_consensus\n";
+        "p_value\te_value\tq_value\tquery_consensus\ttarget_consensus\tlow_information\n";
     auto row = [&](const FilterMatches& f, const MotifHit* h, bool hit, int rank) {
         out += f.filterId + '\t' + toString(f.status) + '\t' + (hit ? "yes" : "no") + '\t' +
                (rank > 0 ? std::to_string(rank) : "-") + '\t';
         if (!h) {
-            out += "-\t-\t-\t-\t-\t-\t-\t-\t-\t-\t-\n";
+            out += "-\t-\t-\t-\t-\t-\t-\t-\t-\t-\t-\t-\n";
             return;
         }
         const compare::TomtomHit& t = h->tomtom;
@@ -161,7 +192,7 @@ std::string formatMatchesTsv(const std::vector<FilterMatches>& filters, const st
                (h->truth >= 0 && std::size_t(h->truth) < truth.size() ? truth[std::size_t(h->truth)] : "-") + '\t' +
                t.orientation + '\t' + std::to_string(t.offset) + '\t' + std::to_string(t.overlap) + '\t' +
                formatNumber(t.pValue) + '\t' + formatNumber(t.eValue) + '\t' + formatNumber(t.qValue) + '\t' +
-               t.queryConsensus + '\t' + t.targetConsensus + '\n';
+               t.queryConsensus + '\t' + t.targetConsensus + '\t' + (h->lowInformation ? "yes" : "no") + '\n';
     };
     for (const FilterMatches& f : filters) {
         if (f.hits.empty()) {

@@ -21,9 +21,15 @@
 //   - key is a JASPAR ID with or without version ("MA0058.2", "MA0058") and the motif's ID has
 //     the same base ("MA0058.1", "MA0058.2", ...).
 // Either strand of the database motif counts (Tomtom compares both).
-// With no true motifs, match-ground-truth and coverage are NaN (not applicable).
+// With no true motifs, match-ground-truth and coverage are NaN (not applicable). Which motifs
+// are true for a data set (planted, mapped by the user, proposed from class names) is decided
+// in one place: truth_mapping.h.
+//
+// Hits whose aligned target part carries little information (low_information.h) are flagged;
+// MatchOptions::lowInformation.exclude leaves them out of the hits and so of every statistic.
 
 #include "compare/tomtom.h"
+#include "interpret/low_information.h"
 #include "interpret/filter_pwm.h"
 #include "motif/motif.h"
 
@@ -36,6 +42,7 @@ namespace motifloom::interpret {
 struct MatchOptions {
     double evalueThreshold = 0.1;   // hits: E < threshold
     compare::TomtomOptions tomtom;  // Tomtom's defaults (thresholds there are not used)
+    LowInformationOptions lowInformation;  // flagged by default, left out with .exclude
 };
 
 // One database motif matched by a filter.
@@ -43,6 +50,7 @@ struct MotifHit {
     compare::TomtomHit tomtom;  // offset, orientation, p, E, q, overlap, consensus ...
     std::string targetName;     // the database motif's name (TomtomHit has its id)
     int truth = -1;             // index into the true-motif list, -1 when not a true motif
+    bool lowInformation = false;  // the aligned target part is nearly flat (low_information.h)
 };
 
 enum class FilterStatus {
@@ -57,8 +65,11 @@ struct FilterMatches {
     FilterStatus status = FilterStatus::Compared;
     std::optional<MotifHit> best;  // the most significant database motif, hit or not (Compared)
     std::vector<MotifHit> hits;    // E < threshold, most significant first
+    int excludedLowInformation = 0;  // hits left out as low-information (options.exclude)
 
     bool anyHit() const { return !hits.empty(); }
+    // Every hit by the paper's definition is low-information (counting the excluded ones).
+    bool onlyLowInformation() const;
     bool matchesTruth() const;     // some hit is a true motif
     // The most significant hit that is a true motif, or nullptr.
     const MotifHit* bestTruthHit() const;
@@ -71,6 +82,8 @@ struct MatchSummary {
     int neverFire = 0;
     int uninformative = 0;
     int truthCount = 0;
+    int filtersOnlyLowInformation = 0;  // filters whose hits are all low-information (kept or not)
+    bool lowInformationExcluded = false;  // those hits were left out of the counts below
     int truthCovered = 0;
     std::vector<int> filtersPerTruth;  // per true motif: filters whose hits include it
     double matchAny = 0.0;             // filtersWithHit / filters (0 when there are no filters)
@@ -84,7 +97,17 @@ int truthIndex(const std::string& targetId, const std::string& targetName,
 
 // Run statistics from per-filter results whose hits' `truth` fields refer to a list of
 // `truthCount` true motifs (indices outside it are ignored).
-MatchSummary summarise(const std::vector<FilterMatches>& filters, int truthCount);
+// `lowInformationExcluded` records whether the matcher left low-information hits out.
+MatchSummary summarise(const std::vector<FilterMatches>& filters, int truthCount,
+                       bool lowInformationExcluded = false);
+
+// The results as if matched with LowInformationOptions::exclude: flagged hits moved out of
+// `hits` into the excludedLowInformation counts (views toggle this without matching again).
+std::vector<FilterMatches> leaveOutLowInformation(std::vector<FilterMatches> filters);
+
+// Re-labels every hit's (and best match's) `truth` for another true-motif list (e.g. after
+// the user edits the expected motifs): what match() would have set.
+void relabelTruth(std::vector<FilterMatches>& filters, const std::vector<std::string>& truth);
 
 // A motif database prepared once (Tomtom's target columns), compared with any number of filter
 // sets. const methods are thread-safe.
@@ -115,8 +138,8 @@ private:
 // The per-filter results as a TSV table (header line first): one row per hit, and one row for a
 // filter without hits (its best match, if any, with hit = "no"). Columns:
 //   filter status hit rank target_id target_name true_motif orientation offset overlap
-//   p_value e_value q_value query_consensus target_consensus
-// (true_motif: the true motif's key, or "-"; empty fields are "-").
+//   p_value e_value q_value query_consensus target_consensus low_information
+// (true_motif: the true motif's key, or "-"; low_information: yes/no; empty fields are "-").
 std::string formatMatchesTsv(const std::vector<FilterMatches>& filters, const std::vector<std::string>& truth);
 
 }  // namespace motifloom::interpret

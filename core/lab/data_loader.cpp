@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <filesystem>
 #include <map>
 #include <mutex>
 
@@ -102,6 +103,16 @@ LoadedData loadSynthetic(const DataRecipe& recipe, const Progress& progress) {
     return d;
 }
 
+// The motifs `simulate` planted in a data folder: DIR/motifs.meme, when its motifs are the
+// folder's classes (synth::classNames, label order); empty otherwise.
+motif::MotifList plantedMotifsOf(const std::string& dir, const std::vector<std::string>& classNames) {
+    const std::filesystem::path path = std::filesystem::path(dir) / "motifs.meme";
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) return {};
+    motif::MotifList motifs = motif::readMotifFile(path.string());
+    return synth::classNames(motifs) == classNames ? motifs : motif::MotifList{};
+}
+
 // Fasta and Directory recipes.
 LoadedData loadFasta(const DataRecipe& recipe, const Progress& progress) {
     using Mode = DataRecipe::SplitMode;
@@ -153,6 +164,7 @@ LoadedData loadFasta(const DataRecipe& recipe, const Progress& progress) {
         throw InputError("the training split is empty: give more sequences or a larger train fraction");
     d.classNames = d.splits.train.classNames;
 
+    if (recipe.kind == DataRecipe::Kind::Directory) d.trueMotifs = plantedMotifsOf(recipe.directory, d.classNames);
     if (!recipe.expectedMotifIds.empty()) {
         progress.step(0.95, "Reading the expected motifs");
         const std::string source = recipe.motifDatabase.empty() ? defaultMotifDatabase() : recipe.motifDatabase;

@@ -37,7 +37,8 @@ struct LoadedData {
     std::array<std::vector<std::size_t>, 3> sourceIndex;
 
     // Motifs whose class index a Placement's `motif` refers to (Synthetic: the generating
-    // motifs, label order); Fasta: the recipe's expectedMotifIds, if any.
+    // motifs, label order); Directory: DIR/motifs.meme when simulate wrote it (the classes' motifs,
+    // label order; no placements); Fasta: the recipe's expectedMotifIds, if any.
     motif::MotifList trueMotifs;
 
     // Per class: number of sequences of train / valid / test carrying it.

@@ -190,6 +190,12 @@ json DataRecipe::toJson() const {
               {"pad_with_n", padWithN},
               {"expected_motif_ids", strings(expectedMotifIds)}};
     if (kind == Kind::Directory) o["directory"] = directory;
+    if (!truthMapping.empty()) {
+        json mapping = json::array();
+        for (const interpret::ClassTruth& t : truthMapping)
+            mapping.push_back({{"class", t.className}, {"motif_ids", strings(t.motifIds)}});
+        o["truth_mapping"] = mapping;
+    }
     return o;
 }
 
@@ -229,6 +235,17 @@ DataRecipe DataRecipe::fromJson(const json& o) {
     readBool(o, "pad_with_n", r.padWithN);
     readStrings(o, "expected_motif_ids", r.expectedMotifIds);
     readString(o, "directory", r.directory);
+    if (const json* mapping = find(o, "truth_mapping")) {
+        if (!mapping->is_array()) bad("'truth_mapping' must be a list");
+        for (const json& e : *mapping) {
+            if (!e.is_object()) bad("each 'truth_mapping' entry must be an object with 'class' and 'motif_ids'");
+            interpret::ClassTruth t;
+            readString(e, "class", t.className);
+            readStrings(e, "motif_ids", t.motifIds);
+            if (t.className.empty()) bad("a 'truth_mapping' entry names no class");
+            interpret::setClassTruth(r.truthMapping, std::move(t));
+        }
+    }
     return r;
 }
 

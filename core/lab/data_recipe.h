@@ -15,6 +15,10 @@
 //              as separate train / valid / test files. `expectedMotifIds` are optional: the
 //              TFs expected in the data (the paper's in vivo analysis compares filters with
 //              the same 12 TFs); they become LoadedData::trueMotifs, without placements.
+//   Any kind   `truthMapping`: the motifs the user expects in each class (interpret/
+//              truth_mapping.h; `--truth CLASS=ID` on the command line, the class table's
+//              "Expected motifs" column in the GUI); runTruth (data_truth.h) turns it into the
+//              true motifs of match-ground-truth and coverage.
 //   Directory  a folder as `motifloom-cli simulate` writes it (seqio::loadDataDirectory:
 //              train.fa, valid.fa, test.fa with header labels); `directory` names it and
 //              `targetLength` applies as for Fasta.
@@ -24,8 +28,10 @@
 // 2^53 are written as strings (JSON readers keep numbers as doubles); whole numbers below 10^15
 // are written without a decimal point (as the Qt-based writer of earlier versions did, so
 // session files keep their bytes). "directory" is written only by Directory recipes, so the
-// recipes of earlier session files read and write back byte for byte.
+// recipes of earlier session files read and write back byte for byte; "truth_mapping" (a list of
+// {"class": NAME, "motif_ids": [ID, ...]}) likewise only when the mapping is not empty.
 
+#include "interpret/truth_mapping.h"
 #include "seqio/fasta_loader.h"
 #include "synth/synthetic_data.h"
 
@@ -75,6 +81,9 @@ struct DataRecipe {
 
     // --- Directory ----------------------------------------------------------------------------
     std::string directory;
+
+    // --- any kind: expected motifs per class (empty: planted truth or proposals only) --------
+    interpret::TruthMapping truthMapping;
 
     bool operator==(const DataRecipe&) const = default;
 

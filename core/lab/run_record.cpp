@@ -64,7 +64,7 @@ motif::Motif motifFromJson(const json& j) {
 
 json hitToJson(const interpret::MotifHit& h) {
     const auto& t = h.tomtom;
-    return {{"query_index", t.queryIndex},  {"target_index", t.targetIndex},
+    json out = {{"query_index", t.queryIndex},  {"target_index", t.targetIndex},
             {"query_id", t.queryId},        {"target_id", t.targetId},
             {"target_name", h.targetName},  {"truth", h.truth},
             {"offset", t.offset},           {"p", t.pValue},
@@ -72,6 +72,9 @@ json hitToJson(const interpret::MotifHit& h) {
             {"overlap", t.overlap},         {"query_consensus", t.queryConsensus},
             {"target_consensus", t.targetConsensus},
             {"orientation", std::string(1, t.orientation)}};
+    // Written only when set: runs without the flag keep the bytes of earlier session files.
+    if (h.lowInformation) out["low_information"] = true;
+    return out;
 }
 
 interpret::MotifHit hitFromJson(const json& j) {
@@ -92,6 +95,7 @@ interpret::MotifHit hitFromJson(const json& j) {
     t.targetConsensus = j.at("target_consensus").get<std::string>();
     const std::string o = j.at("orientation").get<std::string>();
     t.orientation = o == "-" ? '-' : '+';
+    h.lowInformation = j.value("low_information", false);
     return h;
 }
 
@@ -112,7 +116,7 @@ interpret::FilterStatus filterStatusFrom(const std::string& s) {
 }
 
 json summaryToJson(const interpret::MatchSummary& s) {
-    return {{"filters", s.filters},
+    json out = {{"filters", s.filters},
             {"filters_with_hit", s.filtersWithHit},
             {"filters_with_truth", s.filtersWithTruth},
             {"never_fire", s.neverFire},
@@ -123,6 +127,10 @@ json summaryToJson(const interpret::MatchSummary& s) {
             {"match_any", s.matchAny},
             {"match_ground_truth", s.matchGroundTruth},
             {"coverage", s.coverage}};
+    // Optional keys (absent in earlier session files, which keep their bytes).
+    if (s.filtersOnlyLowInformation) out["filters_only_low_information"] = s.filtersOnlyLowInformation;
+    if (s.lowInformationExcluded) out["low_information_excluded"] = true;
+    return out;
 }
 
 interpret::MatchSummary summaryFromJson(const json& j) {
@@ -138,6 +146,8 @@ interpret::MatchSummary summaryFromJson(const json& j) {
     s.matchAny = numAt(j, "match_any");
     s.matchGroundTruth = numAt(j, "match_ground_truth");
     s.coverage = numAt(j, "coverage");
+    s.filtersOnlyLowInformation = j.value("filters_only_low_information", 0);
+    s.lowInformationExcluded = j.value("low_information_excluded", false);
     return s;
 }
 
@@ -346,6 +356,7 @@ json toJson(const RunFilters& f) {
         for (const auto& h : m.hits) hits.push_back(hitToJson(h));
         json entry = {{"filter_id", m.filterId}, {"status", statusKey(m.status)}, {"hits", hits}};
         entry["best"] = m.best ? hitToJson(*m.best) : json(nullptr);
+        if (m.excludedLowInformation) entry["excluded_low_information"] = m.excludedLowInformation;
         matches.push_back(entry);
     }
     return {{"data", f.dataPart},
@@ -381,6 +392,7 @@ RunFilters runFiltersFromJson(const json& j) {
         fm.status = filterStatusFrom(m.at("status").get<std::string>());
         for (const auto& h : m.at("hits")) fm.hits.push_back(hitFromJson(h));
         if (!m.at("best").is_null()) fm.best = hitFromJson(m.at("best"));
+        fm.excludedLowInformation = m.value("excluded_low_information", 0);
         f.matches.push_back(std::move(fm));
     }
     f.summary = summaryFromJson(j.at("summary"));

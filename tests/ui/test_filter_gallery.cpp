@@ -387,7 +387,7 @@ void TestFilterGallery::scoreboardWithoutTruth() {
     MatchScoreboard board;
     board.addPoint(1, summary(10, 4, 0, 0, 0));
     const QString text = board.valuesText();
-    QVERIFY2(text.contains("Match ground truth: no true motifs known (n/a)"), qPrintable(text));
+    QVERIFY2(text.contains("Match ground truth: no ground truth (\u2014)"), qPrintable(text));
     QVERIFY2(text.contains("Match any: 4/10 filters (40%)"), qPrintable(text));
     QTRY_COMPARE(board.plot()->graph(1)->data()->size(), 1);
     QCOMPARE(board.plot()->graph(0)->data()->size(), 0);  // NaN: not drawn

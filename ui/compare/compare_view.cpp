@@ -24,7 +24,7 @@ namespace {
 constexpr int kMaxGalleries = 4;
 
 QString statText(const lab::TrialStatistics& s) {
-    if (!std::isfinite(s.mean)) return QStringLiteral("\u2013");
+    if (!std::isfinite(s.mean)) return QStringLiteral("\u2014");
     QString t = QString::number(s.mean, 'f', 3);
     if (std::isfinite(s.sd)) t += QStringLiteral(" \u00b1 ") + QString::number(s.sd, 'f', 3);
     return t;

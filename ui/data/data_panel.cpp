@@ -1,6 +1,7 @@
 #include "data/data_panel.h"
 #include "data/data_load_job.h"
 #include "data/data_panel_parts.h"
+#include "data/expected_motifs_column.h"
 
 #include "widgets/adaptive_box.h"
 
@@ -142,6 +143,7 @@ void DataPanel::startDatabaseLoad() {
         if (mDatabaseJob.get() != job) return;
         if (job->database) {
             mDatabase = job->database;
+            mTruthColumn->setDatabase(mDatabase);
             mDatabaseError.clear();
             mPicker->setDatabase(mDatabase, QStringLiteral("%1 \u00b7 %2 motifs")
                                                 .arg(fromStd(lab::motifDatabaseLabel(path)))
@@ -238,6 +240,7 @@ void DataPanel::setRecipe(const lab::DataRecipe& r) {
     mSplitFile->setText(fromStd(r.splitFile));
     mExpectedMotifs = r.expectedMotifIds;
     mUseExpected->setChecked(!r.expectedMotifIds.empty());
+    if (mData) mTruthColumn->showData(mData, r.truthMapping);
     mUpdating = false;
     // Another motif file than the one shown: read it in the background (not during construction,
     // which starts the first read itself).

@@ -48,6 +48,7 @@ class QTimer;
 namespace motifloom::ui {
 
 class DataLoadJob;
+class ExpectedMotifsColumn;
 class MotifPicker;
 class SequencePreview;
 
@@ -65,6 +66,10 @@ public:
     // The last data loaded successfully (shared, immutable), or null before the first load.
     // A failed or cancelled load keeps the previous data.
     std::shared_ptr<const lab::LoadedData> data() const { return mData; }
+
+    // The class table's "Expected motifs" column (truth mapping of FASTA data; its edits
+    // change the recipe's truthMapping and the loaded data's copy of it, no reload needed).
+    ExpectedMotifsColumn* expectedMotifs() const { return mTruthColumn; }
 
     // From load() until its result has been handled (dataChanged / errorOccurred) or cancel().
     bool isLoading() const;
@@ -107,6 +112,7 @@ private:
     void jobFinished(DataLoadJob* job);
     void pollProgress();
     void showResult();
+    void truthMappingEdited();
     void showLoadedSequences();
     void setMessage(const QString& text, bool error);
     void setLoading(bool loading);
@@ -158,6 +164,7 @@ private:
     QLabel* mMessage = nullptr;
     QLabel* mSummary = nullptr;
     QTableWidget* mClassTable = nullptr;
+    ExpectedMotifsColumn* mTruthColumn = nullptr;
     QLabel* mWarnings = nullptr;
     SequencePreview* mPreview = nullptr;
     QComboBox* mPreviewPart = nullptr;

@@ -6,6 +6,7 @@
 #include "widgets/adaptive_box.h"
 
 #include "architecture/architecture_model.h"
+#include "data/expected_motifs_column.h"
 #include "data/motif_picker.h"
 #include "data/sequence_preview.h"
 
@@ -69,17 +70,21 @@ QWidget* DataPanel::buildResultArea() {
     mSummary->setWordWrap(true);
     mSummary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     left->addWidget(mSummary);
-    mClassTable = new QTableWidget(0, 4);
-    mClassTable->setHorizontalHeaderLabels({tr("Class"), tr("Train"), tr("Valid"), tr("Test")});
+    mClassTable = new QTableWidget(0, 5);
+    mClassTable->setHorizontalHeaderLabels({tr("Class"), tr("Train"), tr("Valid"), tr("Test"), tr("Expected motifs")});
     mClassTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     for (int c = 1; c < 4; ++c) mClassTable->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    mClassTable->horizontalHeader()->setSectionResizeMode(4, QHeaderView::Stretch);
     mClassTable->verticalHeader()->setVisible(false);
     mClassTable->verticalHeader()->setDefaultSectionSize(mClassTable->fontMetrics().height() + 6);
-    mClassTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    mTruthColumn = new ExpectedMotifsColumn(mClassTable, 4, this);  // the only editable column
+    connect(mTruthColumn, &ExpectedMotifsColumn::mappingChanged, this, &DataPanel::truthMappingEdited);
+    connect(mTruthColumn, &ExpectedMotifsColumn::problem, this, [this](const QString& m) { setMessage(m, true); });
     mClassTable->setSelectionMode(QAbstractItemView::NoSelection);
     mClassTable->setAlternatingRowColors(true);
     mClassTable->setToolTip(tr("Sequences carrying each class, per split. Very uneven counts make some classes hard "
-                               "to learn."));
+                               "to learn. <b>Expected motifs</b>: the database motif(s) each class should teach the "
+                               "filters (double-click to edit), the ground truth of match ground truth and coverage."));
     left->addWidget(mClassTable, 1);
     mWarnings = new QLabel;
     mWarnings->setWordWrap(true);
@@ -140,6 +145,7 @@ void DataPanel::showResult() {
             mClassTable->setItem(c, p + 1, item);
         }
     }
+    mTruthColumn->showData(mData, mBase.truthMapping);
     const QString warnings = fromStd(d.warnings.summary()).trimmed();
     mWarnings->setVisible(!warnings.isEmpty());
     mWarnings->setText(warnings.isEmpty() ? QString()
@@ -149,6 +155,19 @@ void DataPanel::showResult() {
         mPreviewStart->setValue(1);
     }
     showLoadedSequences();
+}
+
+void DataPanel::truthMappingEdited() {
+    mBase.truthMapping = mTruthColumn->mapping();
+    if (mData) {
+        // The sequences stay; only the recipe's copy of the mapping changes (runs trained from now on use it).
+        auto data = std::make_shared<lab::LoadedData>(*mData);
+        data->recipe.truthMapping = mBase.truthMapping;
+        mData = std::move(data);
+        mTruthColumn->showData(mData, mBase.truthMapping);
+    }
+    setMessage({}, false);
+    if (!mUpdating) Q_EMIT recipeChanged();
 }
 
 void DataPanel::showLoadedSequences() {

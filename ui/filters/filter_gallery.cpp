@@ -12,6 +12,7 @@
 #include "util/input_error.h"
 
 #include <QButtonGroup>
+#include <QSignalBlocker>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -112,6 +113,14 @@ void FilterGallery::buildUi() {
     bar->addWidget(pairOf(this, bits, probability));
     bar->addWidget(pairOf(this, clipped, full));
     bar->addWidget(pairOf(this, activation, raw));
+    auto* lowInfo = toggleButton(this, tr("Without low-info"),
+        plainTip(tr("<b>Leave out low-information matches.</b> Filters marked \u2248 match only database motifs "
+                    "whose aligned part is nearly flat (under 0.5 bits per column, such as the 30-column Pax4 "
+                    "MA0068.1): Tomtom finds E &lt; 0.1 by adding up many flat columns, not because the filter "
+                    "shares the motif's preference. Off: the paper's definition (every E &lt; 0.1 is a hit). On: "
+                    "such hits do not count in the captions or the current match statistics.")));
+    mLowInfoButton = lowInfo;
+    bar->addWidget(lowInfo);
     mMode = new QLabel(this);
     QPalette dim = mMode->palette();
     QColor c = dim.color(QPalette::WindowText);
@@ -142,6 +151,7 @@ void FilterGallery::buildUi() {
     connect(full, &QToolButton::toggled, this, [this](bool on) { if (on) setClipped(false); });
     connect(activation, &QToolButton::toggled, this, [this](bool on) { if (on) setRawWeights(false); });
     connect(raw, &QToolButton::toggled, this, [this](bool on) { if (on) setRawWeights(true); });
+    connect(lowInfo, &QToolButton::toggled, this, [this](bool on) { setLeaveOutLowInformation(on); });
     connect(exportLogos, &QToolButton::clicked, this, &FilterGallery::exportLogosInteractive);
     connect(exportMeme, &QToolButton::clicked, this, &FilterGallery::exportMemeInteractive);
 
@@ -174,15 +184,57 @@ void FilterGallery::setSnapshot(std::shared_ptr<const FilterSnapshot> snapshot) 
     mRun.reset();
     mSnapshot = std::move(snapshot);
     const FilterSnapshot& s = *mSnapshot;
-    mGrid->setSnapshot(s);
-    if (!s.matched)
-        mScoreboard->showNote(s.matchNote.empty() ? tr("The filters were not compared with a motif database.")
-                                                  : QString::fromStdString(s.matchNote));
-    else if (s.final)
-        mScoreboard->showSummary(s.summary, tr("Final filters (%1 set)").arg(QString::fromStdString(s.dataPart)));
-    else
-        mScoreboard->addPoint(s.epoch, s.summary);
+    if (s.matched && !s.final) mScoreboard->addPoint(s.epoch, s.summary);
+    showContent();
     contentChanged();
+}
+
+namespace {
+
+// The summary with low-information hits left out (the gallery's toggle), or `summary` itself.
+interpret::MatchSummary shownSummary(bool leaveOut, const interpret::MatchSummary& summary,
+                                     const std::vector<interpret::FilterMatches>& matches, std::size_t truthCount) {
+    if (!leaveOut) return summary;
+    return interpret::summarise(interpret::leaveOutLowInformation(matches), int(truthCount), true);
+}
+
+}  // namespace
+
+void FilterGallery::showContent() {
+    mGrid->setLeaveOutLowInformation(mLeaveOutLowInformation);
+    if (mSnapshot) {
+        const FilterSnapshot& s = *mSnapshot;
+        mGrid->setSnapshot(s);
+        const interpret::MatchSummary summary = shownSummary(mLeaveOutLowInformation, s.summary, s.matches, s.truth.size());
+        if (!s.matched)
+            mScoreboard->showNote(s.matchNote.empty() ? tr("The filters were not compared with a motif database.")
+                                                      : QString::fromStdString(s.matchNote));
+        else if (s.final)
+            mScoreboard->showSummary(summary, tr("Final filters (%1 set)").arg(QString::fromStdString(s.dataPart)));
+        else if (mLeaveOutLowInformation)  // addPoint showed the paper's values
+            mScoreboard->showSummary(summary, tr("After epoch %1").arg(s.epoch));
+    } else if (mRun && mRun->filters) {
+        const lab::RunFilters& f = *mRun->filters;
+        mGrid->setRunFilters(f);
+        if (f.matched)
+            mScoreboard->showSummary(shownSummary(mLeaveOutLowInformation, f.summary, f.matches, f.truth.size()),
+                                     tr("Final filters (%1 set)").arg(QString::fromStdString(f.dataPart)));
+        else
+            mScoreboard->showNote(f.matchNote.empty() ? tr("The filters were not compared with a motif database.")
+                                                      : QString::fromStdString(f.matchNote));
+    }
+}
+
+void FilterGallery::setLeaveOutLowInformation(bool leaveOut) {
+    if (mLowInfoButton && mLowInfoButton->isChecked() != leaveOut) {
+        const QSignalBlocker b(mLowInfoButton);
+        mLowInfoButton->setChecked(leaveOut);
+    }
+    if (leaveOut == mLeaveOutLowInformation) return;
+    mLeaveOutLowInformation = leaveOut;
+    if (!mSnapshot && !(mRun && mRun->filters)) return;
+    showContent();
+    applyMode();
 }
 
 void FilterGallery::setRun(std::shared_ptr<const lab::RunRecord> run) {
@@ -195,14 +247,7 @@ void FilterGallery::setRun(std::shared_ptr<const lab::RunRecord> run) {
         mGrid->showMessage(tr("No filters were kept for this run."));
         mScoreboard->showNote(tr("No filters were kept for this run."));
     } else {
-        mGrid->setRunFilters(*r.filters);
-        if (r.filters->matched)
-            mScoreboard->showSummary(r.filters->summary,
-                                     tr("Final filters (%1 set)").arg(QString::fromStdString(r.filters->dataPart)));
-        else
-            mScoreboard->showNote(r.filters->matchNote.empty()
-                                      ? tr("The filters were not compared with a motif database.")
-                                      : QString::fromStdString(r.filters->matchNote));
+        showContent();
     }
     contentChanged();
 }

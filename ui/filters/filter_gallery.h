@@ -15,6 +15,11 @@
 //                           truth marks stay those of the activation PWMs' matches.
 // Cell i is filter i (0-based) in every mode.
 //
+// "Without low-info" (setLeaveOutLowInformation) changes what counts as a match: hits whose
+// aligned database motif part is nearly flat (interpret/low_information.h) are left out of the
+// captions and of the scoreboard's current values (interpret::leaveOutLowInformation, then
+// summarise); the curves over the epochs keep the paper's definition. Off by default.
+//
 // Exports: exportLogos writes the grid as drawn (same columns, logos, captions, marks, plus
 // a heading) to .svg / .png / .pdf by extension, atomically (logo_export.h); exportMeme writes
 // the drawn motifs as a MEME file (motif_io.h, atomic), ids "filter1", ...: filters that never
@@ -78,6 +83,8 @@ public:
     bool rawWeights() const { return mRaw; }
     bool rawWeightsAvailable() const;
     bool rawWeightsShown() const { return mRaw && rawWeightsAvailable(); }
+    void setLeaveOutLowInformation(bool leaveOut);
+    bool leavesOutLowInformation() const { return mLeaveOutLowInformation; }
 
     bool hasFilters() const;
     // What is shown: a live snapshot or a kept run (at most one is set).
@@ -107,6 +114,7 @@ Q_SIGNALS:
 
 private:
     void buildUi();
+    void showContent();     // grid and scoreboard values of the snapshot / run
     void contentChanged();  // recompute the clipped / raw motifs, then applyMode
     void applyMode();
     void syncButtons();
@@ -124,6 +132,7 @@ private:
     LogoKind mKind = LogoKind::Bits;
     bool mClipped = false;
     bool mRaw = false;
+    bool mLeaveOutLowInformation = false;
 
     QAbstractButton* mBitsButton = nullptr;
     QAbstractButton* mProbabilityButton = nullptr;
@@ -131,6 +140,7 @@ private:
     QAbstractButton* mFullButton = nullptr;
     QAbstractButton* mActivationButton = nullptr;
     QAbstractButton* mRawButton = nullptr;
+    QAbstractButton* mLowInfoButton = nullptr;
     QAbstractButton* mExportLogosButton = nullptr;
     QAbstractButton* mExportMemeButton = nullptr;
     QLabel* mMode = nullptr;

@@ -20,7 +20,7 @@ QColor anyColor() { return plot::seriesColor(0); }       // blue
 QColor coverageColor() { return plot::seriesColor(1); }  // orange
 
 QString percent(double fraction) {
-    return std::isfinite(fraction) ? QStringLiteral("%1%").arg(std::lround(100.0 * fraction)) : QStringLiteral("n/a");
+    return std::isfinite(fraction) ? QStringLiteral("%1%").arg(std::lround(100.0 * fraction)) : QStringLiteral("\u2014");
 }
 
 struct Row {
@@ -89,6 +89,7 @@ MatchScoreboard::MatchScoreboard(QWidget* parent) : QWidget(parent) {
 
 void MatchScoreboard::addPoint(int epoch, const interpret::MatchSummary& summary) {
     addPoint(lab::matchPointOf(epoch, summary));
+    noteLowInformation(summary);
 }
 
 void MatchScoreboard::addPoint(const lab::MatchPoint& point) {
@@ -110,6 +111,19 @@ void MatchScoreboard::setHistory(std::vector<lab::MatchPoint> history) {
 
 void MatchScoreboard::showSummary(const interpret::MatchSummary& summary, const QString& what) {
     showCurrent(lab::matchPointOf(0, summary), what);
+    noteLowInformation(summary);
+}
+
+void MatchScoreboard::noteLowInformation(const interpret::MatchSummary& s) {
+    if (s.filtersOnlyLowInformation <= 0) return;
+    const QString line = s.lowInformationExcluded
+                             ? tr("\u2248 %n filter(s) matched only low-information motifs: left out", nullptr,
+                                  s.filtersOnlyLowInformation)
+                             : tr("\u2248 %n of these match only low-information motifs", nullptr,
+                                  s.filtersOnlyLowInformation);
+    mValues->setText(mValues->text() + QStringLiteral("<span style='color:%1'>%2</span>")
+                                           .arg(plot::seriesColor(3).name(), line.toHtmlEscaped()));
+    mValuesPlain += QLatin1Char('\n') + line;
 }
 
 void MatchScoreboard::showNote(const QString& text) {
@@ -129,11 +143,11 @@ void MatchScoreboard::showCurrent(const lab::MatchPoint& p, const QString& what)
     const bool truth = p.truthCount > 0;
     const std::vector<Row> rows = {
         {truthColor(), tr("Match ground truth"),
-         truth ? tr("%1/%2 filters").arg(p.filtersWithTruth).arg(p.filters) : tr("no true motifs known"),
+         truth ? tr("%1/%2 filters").arg(p.filtersWithTruth).arg(p.filters) : tr("no ground truth"),
          percent(p.matchGroundTruth)},
         {anyColor(), tr("Match any"), tr("%1/%2 filters").arg(p.filtersWithHit).arg(p.filters), percent(p.matchAny)},
         {coverageColor(), tr("Coverage"),
-         truth ? tr("%1/%2 true motifs").arg(p.truthCovered).arg(p.truthCount) : tr("no true motifs known"),
+         truth ? tr("%1/%2 true motifs").arg(p.truthCovered).arg(p.truthCount) : tr("no ground truth"),
          percent(p.coverage)},
     };
     QString html = QStringLiteral("<b>%1</b><table cellspacing='0' cellpadding='1'>").arg(what.toHtmlEscaped());

@@ -6,7 +6,9 @@
 //   coverage            true motifs hit by at least one filter / true motifs
 // The current values are written out with their counts ("18/30 filters match a true motif");
 // a small QCustomPlot draws the three fractions (y in [0, 1]) against the epoch (x, 1-based).
-// Without true motifs, match ground truth and coverage are NaN: shown as "n/a", not drawn.
+// Filters whose every hit is low-information are counted under the values ("≈ 14 of these ...").
+// Without true motifs (FASTA data without expected motifs: lab/data_truth.h), match ground
+// truth and coverage are NaN: shown as "—" with "no ground truth", not drawn.
 //
 // Live use: addPoint after every epoch's snapshot. Points are kept in epoch order; a point whose
 // epoch is not after the last one starts over from there (a new run, or a restart). The plot
@@ -56,6 +58,9 @@ public:
 
 private:
     void showCurrent(const lab::MatchPoint& point, const QString& what);
+    // Adds "≈ N ... low-information" under the values when the summary has such filters
+    // (interpret/low_information.h).
+    void noteLowInformation(const interpret::MatchSummary& summary);
     void scheduleReplot();
     void replotNow();
 

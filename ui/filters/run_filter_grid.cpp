@@ -122,8 +122,11 @@ void RunFilterGrid::setCellWidth(int px) {
 }
 
 void RunFilterGrid::setCells(const interpret::FilterPwmSet& pwms, bool matched,
-                             const std::vector<interpret::FilterMatches>& matches,
+                             const std::vector<interpret::FilterMatches>& allMatches,
                              const std::vector<std::string>& truthNames, const QString& headline) {
+    const std::vector<interpret::FilterMatches> matches =
+        mLeaveOutLowInformation ? interpret::leaveOutLowInformation(allMatches) : allMatches;
+    mLowInformation = 0;
     mBaseCells.clear();
     mBaseTips.clear();
     mSilent.clear();
@@ -155,7 +158,10 @@ void RunFilterGrid::setCells(const interpret::FilterPwmSet& pwms, bool matched,
                 const interpret::MotifHit* best = m.bestTruthHit();
                 if (best) ++withTruth;
                 const interpret::MotifHit& shown = best ? *best : m.hits.front();
-                cell.caption = QStringLiteral("%1  E=%2")
+                const bool lowInfo = m.onlyLowInformation();
+                mLowInformation += lowInfo;
+                cell.caption = QStringLiteral("%1%2  E=%3")
+                                   .arg(lowInfo ? QStringLiteral("\u2248 ") : QString())
                                    .arg(QString::fromStdString(shown.targetName.empty() ? shown.tomtom.targetId
                                                                                         : shown.targetName))
                                    .arg(evalueText(shown.tomtom.eValue));
@@ -169,8 +175,20 @@ void RunFilterGrid::setCells(const interpret::FilterPwmSet& pwms, bool matched,
                                     hit.truth >= 0 ? tr(" <b>(true motif)</b>") : QString());
                 }
                 if (m.hits.size() > 5) tip += tr("<br>&nbsp;&nbsp;... %1 more").arg(m.hits.size() - 5);
+                if (lowInfo)
+                    tip += tr("<br><b>\u2248 Low-information match</b>: the aligned part of every matching database "
+                              "motif carries under %1 bits per column (nearly flat, like Pax4 MA0068.1). Such "
+                              "hits reach E &lt; 0.1 by laying many flat columns side by side, not by a shared "
+                              "sequence preference. \u201cWithout low-info\u201d leaves them out.")
+                               .arg(interpret::LowInformationOptions{}.minTargetBitsPerColumn);
             } else if (m.status == interpret::FilterStatus::Compared) {
                 cell.caption = tr("no match");
+                if (m.excludedLowInformation > 0) {
+                    ++mLowInformation;
+                    cell.caption = tr("\u2248 left out");
+                    tip += tr("<br>\u2248 %n low-information hit(s) left out (nearly flat database motifs).", nullptr,
+                              m.excludedLowInformation);
+                }
                 if (m.best)
                     tip += tr("<br>No database motif with E &lt; 0.1 (closest: %1 %2, E = %3)")
                                .arg(QString::fromStdString(m.best->tomtom.targetId),
@@ -185,6 +203,11 @@ void RunFilterGrid::setCells(const interpret::FilterPwmSet& pwms, bool matched,
     if (matched) {
         mHeadline += QStringLiteral(" \u00b7 ") + tr("%1 match a database motif").arg(withHit);
         if (!truthNames.empty()) mHeadline += QStringLiteral(" \u00b7 ") + tr("%1 a true motif").arg(withTruth);
+        else mHeadline += QStringLiteral(" \u00b7 ") + tr("no ground truth");
+        if (mLowInformation > 0)
+            mHeadline += QStringLiteral(" \u00b7 ") + (mLeaveOutLowInformation
+                                                          ? tr("\u2248 %1 low-information left out").arg(mLowInformation)
+                                                          : tr("\u2248 %1 only low-information").arg(mLowInformation));
     }
     if (silent > 0) mHeadline += QStringLiteral(" \u00b7 ") + tr("%1 never fire").arg(silent);
     applyDisplay();

@@ -14,6 +14,12 @@
 // filter order (e.g. the clipped motifs Tomtom compared, or raw-weight PWMs). Captions,
 // highlights and tooltips always stay those of the PWMs' matches. New content (setSnapshot,
 // setRunFilters, showMessage) drops the replacement motifs; the logo kind is kept.
+//
+// Low-information matches (interpret/low_information.h: the aligned part of the database motif
+// is nearly flat, e.g. Pax4 MA0068.1) are marked: "≈" before the caption of a filter whose hits
+// are all of that kind, a tooltip line saying why, a count in the headline. With
+// setLeaveOutLowInformation(true) such hits are left out (interpret::leaveOutLowInformation)
+// from the next content on.
 // Owns copies of what it shows.
 
 #include "interpret/filter_matches.h"
@@ -43,6 +49,11 @@ public:
     explicit RunFilterGrid(QWidget* parent = nullptr);
 
     void setSnapshot(const FilterSnapshot& snapshot);
+    // Applies to content set afterwards (set the content again to redraw).
+    void setLeaveOutLowInformation(bool leaveOut) { mLeaveOutLowInformation = leaveOut; }
+    bool leavesOutLowInformation() const { return mLeaveOutLowInformation; }
+    // Filters whose every hit is low-information (kept or left out), in the current content.
+    int lowInformationCount() const { return mLowInformation; }
     void setRunFilters(const lab::RunFilters& filters);
     // Shows only `text` (e.g. "Filters appear after the first epoch").
     void showMessage(const QString& text);
@@ -122,6 +133,8 @@ private:
     QWidget* mViewport = nullptr;  // followed by fitToViewport
     QPixmap mCache;            // the painted grid at the current size and pixel ratio
     bool mCacheDirty = true;
+    bool mLeaveOutLowInformation = false;
+    int mLowInformation = 0;
 };
 
 }  // namespace motifloom::ui

@@ -11,7 +11,7 @@ namespace motifloom::ui {
 namespace {
 
 QString num(double v, int decimals = 3) {
-    return std::isfinite(v) ? QString::number(v, 'f', decimals) : QStringLiteral("\u2013");
+    return std::isfinite(v) ? QString::number(v, 'f', decimals) : QStringLiteral("\u2014");
 }
 
 QString minutes(double s) {

@@ -1,6 +1,7 @@
 #include "training/training_worker.h"
 
 #include "interpret/filter_layer.h"
+#include "lab/data_truth.h"
 #include "train/evaluation.h"
 #include "util/input_error.h"
 
@@ -117,11 +118,11 @@ FilterSnapshot TrainingWorker::computeFilters(const std::shared_ptr<const nn::Ne
     FilterSnapshot s;
     s.network = net;
     s.pwms = interpret::activationPwms(*net, data, 1);
-    for (const auto& m : loaded.trueMotifs) {
-        s.truth.push_back(m.id.empty() ? m.name : m.id);
-        s.truthNames.push_back(m.name.empty() ? m.id : m.name);
-    }
     if (matcher) {
+        // The one rule for true motifs (planted, mapped by the user, proposed from class names).
+        const interpret::RunTruth truth = lab::runTruth(loaded, matcher->database());
+        s.truth = truth.keys();
+        s.truthNames = truth.names();
         s.matches = matcher->match(s.pwms, interpret::ClipOptions{}, s.truth);
         s.summary = interpret::summarise(s.matches, int(s.truth.size()));
         s.matched = true;

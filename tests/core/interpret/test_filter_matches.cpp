@@ -207,13 +207,13 @@ private Q_SLOTS:
         const QStringList lines = QString::fromStdString(interpret::formatMatchesTsv(filters, truth))
                                       .split('\n', Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 4);
-        QCOMPARE(lines[0].split('\t').size(), 15);
+        QCOMPARE(lines[0].split('\t').size(), 16);
         QVERIFY(lines[0].startsWith("filter\tstatus\thit\trank\ttarget_id"));
         QCOMPARE(lines[1].split('\t').mid(0, 7), (QStringList{"filter1", "compared", "yes", "1", "MA0058.2", "MAX", "MAX"}));
         QCOMPARE(lines[1].split('\t')[11], QString("2e-05"));
         QCOMPARE(lines[2].split('\t')[6], QString("-"));
         QCOMPARE(lines[3].split('\t').mid(0, 5), (QStringList{"filter2", "never fires", "no", "-", "-"}));
-        for (const QString& l : lines) QCOMPARE(l.split('\t').size(), 15);
+        for (const QString& l : lines) QCOMPARE(l.split('\t').size(), 16);
     }
 };
 

@@ -80,6 +80,7 @@ inline void addSampleRecipeRows() {
     f.splitSeed = 99;
     f.expectedMotifIds = {"MA0139.1"};
     f.motifDatabase = "/data/my.meme";
+    f.truthMapping = {{"ctcf", {"MA0139.1", "MA1929.1"}}, {"rest", {}}};  // "rest" = none
     QTest::newRow("fasta_per_class") << f;
     lab::DataRecipe g;
     g.kind = lab::DataRecipe::Kind::Fasta;

@@ -15,9 +15,10 @@ ONNX Runtime is not in Debian, so predictions of ONNX files are computed here wi
         keras   input [N, 1, L, 4] (Keras' NHWC), Transpose, Conv2d(1 x k), MaxPool2d(1 x 4),
                 Transpose back, Flatten (length-major), Linear, Softmax, as tf2onnx writes them
         other   a Conv1d block, then an AveragePool (not importable whole)
+        centred a Sub (x - 0.25) before the first Conv1d (not importable whole)
   onnx_tools.py hostile MODEL.onnx OUT_DIR
       writes broken variants of MODEL.onnx into OUT_DIR (wrong-opset, absurd-shape,
-      weights-mismatch, missing-initializer, cycle, truncated .onnx).
+      weights-mismatch, conv-channels, missing-initializer, cycle, truncated .onnx).
 """
 import math
 import os
@@ -98,6 +99,19 @@ class KerasLayout(nn.Module):
         return torch.softmax(self.dense(torch.flatten(y.permute(0, 2, 3, 1), 1)), dim=1)
 
 
+class Centred(nn.Module):
+    """conv(x - 0.25): a Sub before the first Conv (not importable whole)."""
+
+    def __init__(self, length, classes):
+        super().__init__()
+        self.conv = nn.Conv1d(4, 5, 11, padding=5)
+        self.dense = nn.Linear(5 * (length // 10), classes)
+
+    def forward(self, x):
+        y = F.max_pool1d(torch.relu(self.conv(x - 0.25)), 10)
+        return torch.sigmoid(self.dense(torch.flatten(y, 1)))
+
+
 def torch_model(kind, project, data_dir, out_dir):
     torch.manual_seed(7)
     sys.path.insert(0, project)
@@ -124,6 +138,9 @@ def torch_model(kind, project, data_dir, out_dir):
         net = nn.Sequential(nn.Conv1d(4, 6, 7, padding=3), nn.ReLU(), nn.AvgPool1d(4), nn.Flatten(),
                             nn.Linear(6 * (length // 4), classes), nn.Sigmoid())
         first, sample = net[0].weight, torch.zeros(1, 4, length)
+    elif kind == "centred":
+        net = Centred(length, classes)
+        first, sample = net.conv.weight, torch.zeros(1, 4, length)
     else:
         raise SystemExit("unknown kind " + kind)
     net.eval()
@@ -152,6 +169,10 @@ def hostile(path, out_dir):
     m = onnx.ModelProto(); m.CopyFrom(base)
     m.graph.initializer[0].dims[0] += 1  # the first conv's filters: one more than the data hold
     save("weights-mismatch", m)
+    m = onnx.ModelProto(); m.CopyFrom(base)
+    w = numpy_helper.to_array(m.graph.initializer[0])  # [filters, 4, width] -> 5 input channels
+    m.graph.initializer[0].CopyFrom(numpy_helper.from_array(np.zeros((w.shape[0], 5, w.shape[2]), np.float32), m.graph.initializer[0].name))
+    save("conv-channels", m)
     m = onnx.ModelProto(); m.CopyFrom(base)
     del m.graph.initializer[0]
     save("missing-initializer", m)

@@ -7,11 +7,11 @@
 //    predictions equal the original's (<= 1e-6) and whose weights are the same;
 //  - import of models made elsewhere: torch.onnx.export of a Conv1d network (filters = the
 //    torch weights, probabilities = torch's), a Conv2d(1 x k) network in Keras' NHWC layout, and
-//    a graph with an unsupported operator (its first convolution block only, with a note naming
-//    the operator);
-//  - hostile files (truncated, wrong opset, absurd shape, weights not matching their shape,
-//    a missing initializer, a cycle): exit status 2, a message naming the file and the problem,
-//    no run directory.
+//    graphs with an unsupported operator after or before the first convolution (its first
+//    convolution block only, with a note naming the operator; `filters` works on the run);
+//  - hostile files (truncated, wrong opset, absurd shape, weights not matching their shape or
+//    the tensor they act on, a missing initializer, a cycle): exit status 2, a message naming
+//    the file and the problem, no run directory.
 // Skipped (with the reason) only when /usr/bin/python3 lacks torch or onnx. About a minute.
 #include "cli_runner.h"
 #include "train/run_directory.h"
@@ -193,19 +193,33 @@ private Q_SLOTS:
         QVERIFY2(d >= 0 && d <= 1e-5, qPrintable(QString::number(d)));
     }
 
+    void firstBlockOfOtherGraphs_data() {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("named");
+        QTest::newRow("AveragePool after the block") << "other" << "AveragePool node";
+        QTest::newRow("Sub before the first Conv") << "centred" << "Sub node";
+    }
+
     void firstBlockOfOtherGraphs() {
         if (!mSkip.isEmpty()) QSKIP(qPrintable(mSkip));
-        const QString dir = path("torch-other"), run = path("run-other");
-        const Run made = runTools({"torch", "other", dir, mProject, mData});
+        QFETCH(QString, kind);
+        QFETCH(QString, named);
+        const QString dir = path("torch-" + kind), run = path("run-" + kind);
+        const Run made = runTools({"torch", kind, dir, mProject, mData});
         QVERIFY2(made.exitCode == 0, qPrintable(made.err));
         const auto r = testing::runCli({"import", "--from", dir + "/model.onnx", "--out", run});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(r.out.contains("note: only the first convolution block"), qPrintable(r.out));
-        QVERIFY2(r.out.contains("AveragePool node"), qPrintable(r.out));
+        QVERIFY2(r.out.contains(named), qPrintable(r.out));
         compareFilters(run, dir + "/filters.txt");
-        const auto layers = train::loadRunModel(run.toStdString()).architecture().layers;
-        QCOMPARE(layers.size(), std::size_t(5));  // conv, relu + max-pool, flatten, dense standing in
-        QVERIFY(layers[1].activation == arch::ActivationType::ReLU);
+        const auto a = train::loadRunModel(run.toStdString()).architecture();
+        QCOMPARE(a.inputLength, 200);
+        QCOMPARE(a.layers.size(), std::size_t(5));  // conv, relu + max-pool, flatten, dense standing in
+        QVERIFY(a.layers[1].activation == arch::ActivationType::ReLU);
+        // The filters command works on it like on any run.
+        const auto f = testing::runCli({"filters", "--run", run, "--data", mData, "--out", path(kind + ".meme")});
+        QVERIFY2(f.exitCode == 0, qPrintable(f.err));
+        QVERIFY(QFileInfo(path(kind + ".meme")).size() > 0);
     }
 
     void hostile_data() {
@@ -215,6 +229,7 @@ private Q_SLOTS:
         QTest::newRow("wrong opset") << "wrong-opset" << "opset 5 is not supported";
         QTest::newRow("absurd shape") << "absurd-shape" << "absurd length";
         QTest::newRow("weights not matching shape") << "weights-mismatch" << "holds";
+        QTest::newRow("weights not fitting the tensor") << "conv-channels" << "Conv node 'layer1_conv': its weight [";
         QTest::newRow("missing initializer") << "missing-initializer" << "which no node, initializer or graph input provides";
         QTest::newRow("cycle") << "cycle" << "cycle through";
     }

@@ -28,7 +28,10 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenu>
+#include <QSortFilterProxyModel>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
 
 namespace motifloom::ui {
 
@@ -219,6 +222,10 @@ bool MainWindow::importModelFrom(const QString& path) {
             return;
         }
         onRunFinished(run);
+        // Show it as a selected run shows: dashboard (curves, test results), gallery, exports.
+        const int row = mRuns->rowOfId(run->id);
+        if (row >= 0) mRunTable->selectRow(mRunProxy->mapFromSource(mRuns->index(row, 0)).row());
+        if (run->filters) mTabs->setCurrentWidget(mGallery->parentWidget());  // the Filters tab
         QString text = tr("Imported <b>%1</b> as run #%2.").arg(QString::fromStdString(run->label).toHtmlEscaped()).arg(run->id);
         for (const auto& note : notes) text += QStringLiteral(" ") + QString::fromStdString(note).toHtmlEscaped() + QStringLiteral(".");
         for (const auto& r : remarks) text += QStringLiteral(" ") + r.toHtmlEscaped();

@@ -12,6 +12,7 @@ packages=(
   xvfb xauth                   # headless screenshots and GUI runs without a display
   python3-torch python3-numpy  # the exported PyTorch project and its tests (/usr/bin/python3)
   python3-onnx                 # ONNX export/import checks
+  libonnx-dev libprotobuf-dev  # ONNX files read and written in core/exchange (onnx_proto)
   qemu-user                    # tests run the CLI on an emulated CPU without AVX (portability)
   desktop-file-utils appstream shared-mime-info  # resources/ validated by tests/app/test_resources.cpp
 )

@@ -1,10 +1,11 @@
 // motifloom-cli export: a model out of MotifLoom, for training or serving elsewhere. Formats:
-// "pytorch" (a Python project, core/exchange/pytorch_export.h). Another format is one more
-// --format value and one more branch below.
+// "pytorch" (a Python project, core/exchange/pytorch_export.h) and "onnx" (one .onnx file,
+// core/exchange/onnx_export.h). Another format is one more --format value and one more branch.
 #include "arch/architecture_json.h"
 #include "arch/presets.h"
 #include "cli/command_line.h"
 #include "cli/commands.h"
+#include "exchange/onnx_export.h"
 #include "exchange/pytorch_export.h"
 #include "train/run_directory.h"
 #include "util/input_error.h"
@@ -38,8 +39,9 @@ std::string runDataSource(const std::string& runDir) {
 int runExport(const Args& args) {
     CommandLine p("export",
                   "Writes a model as a PyTorch project (model.py, data.py, train.py for CPU, GPU and "
-                  "DistributedDataParallel, predict.py, README.md): a trained run with its weights, or an "
-                  "architecture with random ones. `import` brings the trained result back.");
+                  "DistributedDataParallel, predict.py, README.md) or as an ONNX model (opset 13, input "
+                  "[N, 4, L] one-hot, output the class probabilities): a trained run with its weights, or an "
+                  "architecture with random ones. `import` brings a trained result back.");
     std::string run, archName, format = "pytorch", out, data;
     int length = 200, classes = 12;
     p.add_option("--run", run, "run directory written by train (architecture and weights)")->type_name("RUNDIR");
@@ -49,10 +51,13 @@ int runExport(const Args& args) {
         ->type_name("NT")->transform(wholeNumber(1, 1'000'000))->capture_default_str();
     p.add_option("--classes", classes, "classes of a preset given with --arch")
         ->type_name("N")->transform(wholeNumber(1, 100'000))->capture_default_str();
-    p.add_option("--format", format, "what to write")->type_name("pytorch")->transform(oneOf({"pytorch"}))->capture_default_str();
+    p.add_option("--format", format, "what to write")
+        ->type_name("pytorch|onnx")
+        ->transform(oneOf({"pytorch", "onnx"}))
+        ->capture_default_str();
     p.add_option("--data", data, "default data of train.py (default: the run's, when it is a folder or files)")
         ->type_name("SOURCE");
-    p.add_option("--out", out, "the project folder")->type_name("DIR")->required();
+    p.add_option("--out", out, "the project folder (pytorch) or the .onnx file (onnx)")->type_name("DIR|FILE")->required();
     if (!p.parseArgs(args)) return 0;
     if (run.empty() == archName.empty()) throw InputError("give either --run RUNDIR or --arch NAME|FILE (see 'export --help')");
 
@@ -70,6 +75,17 @@ int runExport(const Args& args) {
     } else {
         architecture = arch::loadArchitecture(archName);
         origin = "the architecture " + archName;
+    }
+    if (format == "onnx") {
+        // Without a run: the architecture with its initial weights (nn/network.h), seeded as training would be.
+        const nn::Network network = net ? *net : nn::Network(architecture, architecture.training.seed);
+        exchange::exportOnnxModel(network, out);
+        std::cout << "wrote the ONNX model (opset " << exchange::kOnnxExportOpset << ") of "
+                  << (architecture.name.empty() ? "the model" : architecture.name) << " to " << out << ": input '"
+                  << exchange::kOnnxInputName << "' [N, 4, " << architecture.inputLength << "], output '"
+                  << exchange::kOnnxOutputName << "' [N, " << architecture.numClasses << "]"
+                  << (net ? "" : " (initial weights, not trained)") << "\n";
+        return 0;
     }
     if (!data.empty()) {
         std::error_code ec;

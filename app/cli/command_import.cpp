@@ -13,9 +13,11 @@ int runImport(const Args& args) {
     CommandLine p("import",
                   "Turns a model trained elsewhere into a run directory (model.mlm, architecture.json, "
                   "metrics.json, history.tsv): the result folder of an exported PyTorch project's train.py "
-                  "(or the project folder itself).");
+                  "(or the project folder itself), or an ONNX file (*.onnx; graphs of Conv, BatchNormalization, "
+                  "Relu/Exp/Sigmoid, MaxPool, Dropout, Flatten, Gemm/MatMul whole, other graphs' first convolution "
+                  "block for filter analysis).");
     std::string from, out;
-    p.add_option("--from", from, "what to import")->type_name("DIR")->required();
+    p.add_option("--from", from, "what to import")->type_name("DIR|FILE.onnx")->required();
     p.add_option("--out", out, "the run directory to write")->type_name("RUNDIR")->required();
     if (!p.parseArgs(args)) return 0;
     const exchange::ImportedModel model = exchange::importModel(from);

@@ -1,6 +1,7 @@
 #include "exchange/model_import.h"
 
 #include "exchange/exchange_format.h"
+#include "exchange/onnx_import.h"
 #include "train/run_directory.h"
 #include "util/input_error.h"
 
@@ -57,7 +58,8 @@ ImportedModel ExchangeImporter::read(const std::string& path) const {
 
 const std::vector<const ModelImporter*>& importers() {
     static const ExchangeImporter exchangeImporter;
-    static const std::vector<const ModelImporter*> all = {&exchangeImporter};
+    static const OnnxImporter onnxImporter;
+    static const std::vector<const ModelImporter*> all = {&exchangeImporter, &onnxImporter};
     return all;
 }
 

@@ -4,7 +4,8 @@
 //
 // Importers: one per source format, tried in order; the first whose accepts() says yes reads the
 // source. Today: the exchange format (exchange/exchange_format.h; the exported PyTorch project's
-// train.py writes it). A new format (e.g. ONNX files) is one more ModelImporter in importers().
+// train.py writes it) and ONNX files (exchange/onnx_import.h). A new format is one more
+// ModelImporter in importers().
 
 #include "nn/network.h"
 #include "train/training_history.h"

@@ -366,6 +366,7 @@ void MainWindow::createMenus() {
     QMenu* exportMenu = file->addMenu(tr("&Export"));
     exportMenu->addAction(mExportTsv);
     exportMenu->addAction(mExportModel);
+    createExchangeActions(file, exportMenu);
     file->addSeparator();
     file->addAction(mQuit);
 

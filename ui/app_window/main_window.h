@@ -7,7 +7,7 @@
 // curves, filters, test results), "Filters" (FilterGallery: the filters of the live run or of
 // the selected run; a click opens the AlignmentDialog) and "Compare" (CompareView). Toolbar:
 // Train / Pause / Stop, model preset, epochs, Sweep. Status bar: data and training progress.
-// Menus: File (new, open, save, save as, recent, export, quit), Edit (undo / redo of the
+// Menus: File (new, open, save, save as, recent, import model, export, quit), Edit (undo / redo of the
 // architecture), Run (train, pause, stop, sweep, delete runs), View (docks, tabs, layout
 // reset), Help (concepts, What's This?, about).
 //
@@ -25,7 +25,8 @@
 // Implementation by concept: main_window.cpp (widgets, actions, menus, layout, presets, closing),
 // main_window_session.cpp (the session document: new, open, save, recent files, asking before
 // changes are lost), main_window_training.cpp (training, sweeps, kept runs),
-// main_window_export.cpp, main_window_help.cpp; the message bar is message_bar.h.
+// main_window_export.cpp, main_window_exchange.cpp (PyTorch / ONNX export, model import),
+// main_window_help.cpp; the message bar is message_bar.h.
 
 #include "arch/architecture.h"
 #include "lab/data_loader.h"
@@ -103,6 +104,14 @@ public:
     // Text of the message bar ("" when hidden).
     QString messageText() const;
 
+    // ---- exchange (main_window_exchange.cpp; the File menu's dialogs end here) ----
+    // The selected run (or the one the dashboard shows) as an ONNX file / a PyTorch project.
+    bool exportRunAsOnnx(const QString& path);
+    bool exportRunAsPyTorch(const QString& dir);
+    // An ONNX file or exchange folder (or its model.json) as a new run, with test metrics and
+    // filters on the loaded data (loaded first if none). False with a message when unreadable.
+    bool importModelFrom(const QString& path);
+
 public Q_SLOTS:
     void train();                    // Ctrl+R: loads the data first if needed, then trains
     void startSweep(const lab::SweepPlan& plan);
@@ -145,6 +154,8 @@ private:
     bool saveAs();
     void exportComparison();
     void exportModel();
+    void createExchangeActions(QMenu* file, QMenu* exportMenu);
+    std::shared_ptr<const lab::RunRecord> runToExport() const;
     void updateRecentMenu();
     void presetChosen(int index);
     void syncPresetCombo();
@@ -181,6 +192,9 @@ private:
     QAction* mSaveAs = nullptr;
     QAction* mExportTsv = nullptr;
     QAction* mExportModel = nullptr;
+    QAction* mExportPyTorch = nullptr;
+    QAction* mExportOnnx = nullptr;
+    QAction* mImportModel = nullptr;
     QAction* mQuit = nullptr;
     QAction* mTrain = nullptr;
     QAction* mPause = nullptr;

@@ -245,6 +245,10 @@ void MainWindow::updateActions() {
     mSettings->setEnabled(!active);
     const bool oneRun = selectedRuns().size() == 1 || (mDashboard->shownRun() && mDashboard->shownRun()->network);
     mExportModel->setEnabled(oneRun);
+    if (mImportModel) {  // main_window_exchange.cpp
+        for (QAction* a : {mExportPyTorch, mExportOnnx}) a->setEnabled(oneRun);
+        mImportModel->setEnabled(!active);
+    }
     mExportTsv->setEnabled(mRuns->rowCount() > 0);
     mDeleteRuns->setEnabled(!selectedRuns().empty());
 }

@@ -2,6 +2,7 @@
 
 #include "util/input_error.h"
 #include "util/parallel.h"
+#include "util/arena.h"
 
 #include <algorithm>
 #include <exception>

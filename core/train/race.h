@@ -7,7 +7,7 @@
 //   auto outcomes = train::race(entrants, data, control);  // fit() per entrant
 //
 // Each lane runs on a thread of its own inside its own task arena of laneThreads(n) threads
-// (parallel::inArena), so every parallel loop of that lane's fit stays within its share and the
+// (parallel::inArena, util/arena.h), so every parallel loop of that lane's fit stays within its share and the
 // lanes neither starve each other nor oversubscribe the machine.
 //
 // Control: the lanes share one TrainControl, so pause and cancel act on all of them at once;

@@ -1,4 +1,5 @@
 #include "util/parallel.h"
+#include "util/arena.h"
 
 #include <tbb/blocked_range.h>
 #include <tbb/global_control.h>

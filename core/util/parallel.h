@@ -30,10 +30,4 @@ inline std::size_t chunkCount(std::size_t begin, std::size_t end, std::size_t gr
 // such as sweep trials).
 void forEach(std::size_t n, const std::function<void(std::size_t)>& fn);
 
-// Runs fn() in the calling thread inside a task arena of its own with `threads` threads (the
-// caller included, at least 1): every parallel call fn makes stays within that budget, so
-// several such calls from different threads share the cores instead of competing for all of
-// them (a race of architectures, train/race.h). threadCount() is not changed.
-void inArena(int threads, const std::function<void()>& fn);
-
 }  // namespace motifloom::parallel

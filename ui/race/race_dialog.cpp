@@ -36,14 +36,9 @@ RaceDialog::RaceDialog(QWidget* parent, const QString& currentName, int threads)
         add(QStringLiteral("%1 \u2013 %2").arg(n, QString::fromStdString(arch::presetDescription(name))), n,
             QString::fromStdString(arch::presetDescription(name)));
     }
-    mList->setMinimumSize(520, 280);
+    mList->setMinimumSize(680, 300);
     layout->addWidget(mList, 1);
     connect(mList, &QListWidget::itemChanged, this, &RaceDialog::updateState);
-    // A click anywhere on a row toggles it (not only on the small check box).
-    connect(mList, &QListWidget::itemActivated, this, [](QListWidgetItem* item) {
-        item->setCheckState(item->checkState() == Qt::Checked ? Qt::Unchecked : Qt::Checked);
-    });
-
     mNote = new QLabel(this);
     mNote->setWordWrap(true);
     layout->addWidget(mNote);

@@ -70,7 +70,7 @@ RaceView::RaceView(QWidget* parent) : QWidget(parent) {
     mAurocPlot->setToolTip(tr("Validation AUROC after every epoch: how well each network classifies."));
     mMatchPlot->setToolTip(tr("match-GT: the fraction of first-layer filters whose best database match is a planted "
                               "motif (validation set, after every epoch). High: filters learn whole motifs."));
-    plot::setupLegend(mLossPlot);
+    plot::setupLegend(mAurocPlot, Qt::AlignBottom | Qt::AlignRight);  // rising curves leave that corner free
     for (QCustomPlot* p : {mLossPlot, mAurocPlot, mMatchPlot}) pl->addWidget(p, 1);
     auto* columns = new QWidget(split);
     mColumns = new QHBoxLayout(columns);
@@ -78,8 +78,9 @@ RaceView::RaceView(QWidget* parent) : QWidget(parent) {
     mColumns->setSpacing(8);
     split->addWidget(plots);
     split->addWidget(columns);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 2);
+    // The filters matter most for a class: they get most of the height.
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 5);
     bodyLayout->addWidget(split);
     layout->addWidget(mBody, 1);
     mBody->setVisible(false);
@@ -151,6 +152,9 @@ void RaceView::startRace(const std::vector<TrainingJob>& jobs, int threadsEach) 
         cl->addWidget(lane.status);
         lane.figureNote = new QLabel(lane.column);
         lane.figureNote->setWordWrap(true);
+        QFont noteFont = lane.figureNote->font();
+        noteFont.setBold(true);
+        lane.figureNote->setFont(noteFont);
         cl->addWidget(lane.figureNote);
         lane.grid = new RunFilterGrid;
         lane.grid->setCellWidth(110);
@@ -168,9 +172,10 @@ void RaceView::startRace(const std::vector<TrainingJob>& jobs, int threadsEach) 
         lane.lossGraph = plot::addLine(mLossPlot, lane.label, lane.color, 2.2, true);
         lane.trainGraph = plot::addLine(mLossPlot, lane.label, lane.color, 1.0);
         lane.trainGraph->setPen(QPen(lane.color, 1.0, Qt::DashLine));
-        lane.trainGraph->removeFromLegend();
         lane.aurocGraph = plot::addLine(mAurocPlot, lane.label, lane.color, 2.2, true);
         lane.matchGraph = plot::addLine(mMatchPlot, lane.label, lane.color, 2.2, true);
+        // One legend (AUROC plot) names the colours for all three plots.
+        for (QCPGraph* g : {lane.lossGraph, lane.trainGraph, lane.matchGraph}) g->removeFromLegend();
         mLanes.push_back(std::move(lane));
     }
     QString data;
@@ -278,7 +283,9 @@ void RaceView::updateLaneHeader(int lane) {
     } else if (l.ended) {
         parts << l.endNote;
     } else {
-        if (l.epochInProgress > done && l.batchesPerEpoch > 0)
+        if (l.epochInProgress > done && l.batchesPerEpoch > 0 && l.batch >= l.batchesPerEpoch)
+            parts << tr("epoch %1 of %2: validating, drawing the filters").arg(l.epochInProgress).arg(l.maxEpochs);
+        else if (l.epochInProgress > done && l.batchesPerEpoch > 0)
             parts << tr("epoch %1 of %2 (%3 %)").arg(l.epochInProgress).arg(l.maxEpochs).arg(100 * l.batch / l.batchesPerEpoch);
         else parts << tr("epoch %1 of %2").arg(done).arg(l.maxEpochs);
         if (!l.epochs.empty()) parts << tr("valid AUROC %1").arg(number(l.epochs.back().validAuroc, 3));

@@ -2,7 +2,8 @@
 // per epoch, sequences per second, achieved GFLOP/s and the fraction of this machine's
 // measured FP32 peak. Training runs through the real trainer (train::fit); an epoch's time
 // covers its training batches (forward, backward, optimiser), not the validation pass, which
-// is reported separately.
+// is reported separately. --race then trains the same models at the same time, the threads
+// split between them (train/race.h), and reports each one's seconds per epoch raced and alone.
 #include "arch/flop_count.h"
 #include "arch/presets.h"
 #include "bench/attribution_timing.h"
@@ -14,6 +15,7 @@
 #include "nn/isa.h"
 #include "nn/network.h"
 #include "nn/optimizer.h"
+#include "train/race.h"
 #include "train/trainer.h"
 #include "util/input_error.h"
 #include "util/parallel.h"
@@ -106,7 +108,7 @@ int run(const std::vector<std::string>& args) {
     std::string models = "CNN-25,CNN-2,CNN-4";
     int epochs = 3, threadOption = 0;
     std::uint64_t seed = 1;
-    bool json = false, profile = false, attribution = false;
+    bool json = false, profile = false, attribution = false, race = false;
     std::string reference, python = "/usr/bin/python3";
     cli::DataOptions dataOptions;
     p.add_option("--models", models, "presets to time")->type_name("A,B,...")->capture_default_str();
@@ -127,6 +129,9 @@ int run(const std::vector<std::string>& args) {
     p.add_flag("--attribution", attribution,
                "instead of training: time ISM and saliency per sequence (first 50 test sequences, freshly "
                "initialised weights; bench/attribution_timing.h)");
+    p.add_flag("--race", race,
+               "then train the models (2-4) at the same time, the threads split between them, and print each "
+               "one's s/epoch raced against alone");
     cli::addDataOptions(p, dataOptions);
     if (!p.parseArgs(args)) return 0;
     nn::isa();  // a bad MOTIFLOOM_ISA is reported before any work
@@ -151,6 +156,7 @@ int run(const std::vector<std::string>& args) {
                     nn::isaSummary().c_str(), nn::gemmKernelName());
 
     nlohmann::json rows = nlohmann::json::array();
+    std::vector<arch::Architecture> raced;
     for (const auto& name : splitList(models)) {
         arch::Architecture a = arch::preset(name, trainSet.length, trainSet.numClasses());
         a.training.maxEpochs = epochs + 1;
@@ -158,6 +164,7 @@ int run(const std::vector<std::string>& args) {
         a.training.seed = seed;
         EpochTimes times;
         train::TrainControl control;
+        raced.push_back(a);
         train::fit(a, data.splits, control, &times);
         const std::vector<double> timed(times.train.begin() + 1, times.train.end());
         const std::vector<double> timedTotal(times.total.begin() + 1, times.total.end());
@@ -197,6 +204,25 @@ int run(const std::vector<std::string>& args) {
                             ref.version.c_str(), ref.threads, refSeconds / epochSeconds);
         }
         std::fflush(stdout);
+    }
+    if (race) {
+        // The same models at the same time; each lane's epochs are timed as above.
+        std::vector<EpochTimes> times(raced.size());
+        std::vector<train::RaceEntrant> entrants;
+        for (std::size_t i = 0; i < raced.size(); ++i) entrants.push_back({raced[i], &times[i]});
+        train::TrainControl control;
+        const auto outcomes = train::race(entrants, data.splits, control);
+        const int each = train::laneThreads(int(raced.size()));
+        if (!json) std::printf("race: %zu models at the same time, %d thread(s) each\n", raced.size(), each);
+        for (std::size_t i = 0; i < raced.size(); ++i) {
+            if (!outcomes[i].error.empty()) throw InputError(outcomes[i].error);
+            const double racedSeconds = median({times[i].train.begin() + 1, times[i].train.end()});
+            const double alone = rows[i]["epoch_s"].get<double>();
+            rows[i]["race"] = {{"threads", each}, {"epoch_s", racedSeconds}, {"timed_epochs", times[i].train}};
+            if (!json)
+                std::printf("%-10s %8.3f s/epoch raced  (alone %.3f s, %.2fx)\n", raced[i].name.c_str(), racedSeconds,
+                            alone, racedSeconds / alone);
+        }
     }
     if (json) {
         nlohmann::json out = {{"threads", threads},

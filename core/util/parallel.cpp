@@ -1,4 +1,5 @@
 #include "util/parallel.h"
+#include "util/arena.h"
 
 #include <tbb/blocked_range.h>
 #include <tbb/global_control.h>
@@ -6,6 +7,7 @@
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
+#include <algorithm>
 #include <memory>
 #include <mutex>
 
@@ -57,6 +59,11 @@ void forEach(std::size_t n, const std::function<void(std::size_t)>& fn) {
             for (std::size_t i = r.begin(); i != r.end(); ++i) fn(i);
         },
         tbb::simple_partitioner());
+}
+
+void inArena(int threads, const std::function<void()>& fn) {
+    tbb::task_arena arena(std::max(1, threads));
+    arena.execute(fn);
 }
 
 }  // namespace motifloom::parallel

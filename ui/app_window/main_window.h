@@ -26,6 +26,7 @@
 // main_window_session.cpp (the session document: new, open, save, recent files, asking before
 // changes are lost), main_window_training.cpp (training, sweeps, kept runs),
 // main_window_export.cpp, main_window_exchange.cpp (PyTorch / ONNX export, model import),
+// main_window_race.cpp (the race of architectures: Run → Race…, the Race tab, startRace),
 // main_window_help.cpp; the message bar is message_bar.h.
 
 #include "arch/architecture.h"
@@ -35,6 +36,7 @@
 #include "lab/sweep_plan.h"
 
 #include <QMainWindow>
+#include <QStringList>
 
 #include <memory>
 #include <optional>
@@ -60,6 +62,7 @@ class FilterGallery;
 class Dashboard;
 class DataPanel;
 class MessageBar;
+class RaceView;
 class RunListModel;
 class TrainingController;
 class TrainingSettingsWidget;
@@ -98,6 +101,8 @@ public:
     QAction* trainAction() const { return mTrain; }
     QAction* pauseAction() const { return mPause; }
     QAction* stopAction() const { return mStop; }
+    RaceView* raceView() const { return mRaceView; }
+    QAction* raceAction() const { return mRace; }
     // The architecture the next run would train: the editor's layers with the dashboard's
     // training settings.
     arch::Architecture currentArchitecture() const;
@@ -117,6 +122,12 @@ public Q_SLOTS:
     void startSweep(const lab::SweepPlan& plan);
     void stopTraining();
     void setPaused(bool paused);
+    // Races 2-4 architectures on the current data (loading it first if needed, like train()):
+    // preset names as in the toolbar combo ("CNN-2", "CNN-25"), architecture JSON texts, or
+    // "current" (the editor's architecture); all with the Training settings panel's settings and
+    // seed. Returns false and shows a message when impossible (e.g. while training, an unknown
+    // name, fewer than 2 or more than 4 architectures). See main_window_race.cpp.
+    Q_INVOKABLE bool startRace(const QStringList& architectures);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -140,6 +151,9 @@ private:
     void onSelectionChanged();
     void updateComparison();
     void showSweepDialog();
+    void setupRace();  // the Race tab, Run → Race…, and their wiring
+    void showRaceDialog();
+    void startRaceWith(std::shared_ptr<const lab::LoadedData> data);
     void deleteSelectedRuns();
     std::vector<std::shared_ptr<const lab::RunRecord>> selectedRuns() const;
 
@@ -184,6 +198,7 @@ private:
     QDockWidget* mRunsDock = nullptr;
     QDockWidget* mSettingsDock = nullptr;
     TrainingSettingsWidget* mSettings = nullptr;
+    RaceView* mRaceView = nullptr;
 
     // Actions and toolbar controls
     QAction* mNew = nullptr;
@@ -200,6 +215,7 @@ private:
     QAction* mPause = nullptr;
     QAction* mStop = nullptr;
     QAction* mSweep = nullptr;
+    QAction* mRace = nullptr;
     QAction* mDeleteRuns = nullptr;
     QAction* mPanels = nullptr;
     QMenu* mRecentMenu = nullptr;
@@ -214,9 +230,10 @@ private:
     QString mSessionPath;
     int mNextRunId = 1;
     bool mApplying = false;        // applySession in progress: no "modified"
-    enum class Pending { None, Train, Sweep };
+    enum class Pending { None, Train, Sweep, Race };
     Pending mPending = Pending::None;
     std::unique_ptr<lab::SweepPlan> mPendingSweep;
+    std::vector<arch::Architecture> mPendingRace;  // checked, not yet fitted to the data
     bool mCloseAfterStop = false;
     double mLastRunSeconds = 0;
     arch::TrainingSettings mLastEditorTraining;  // to notice presets applied in the editor

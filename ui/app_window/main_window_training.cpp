@@ -85,6 +85,7 @@ void MainWindow::runPending() {
         mMessages->hideMessage();
         if (p == Pending::Train) startTrainingWith(mData->data());
         else if (p == Pending::Sweep && mPendingSweep) startSweepWith(*mPendingSweep, mData->data());
+        else if (p == Pending::Race) startRaceWith(mData->data());
     }
     updateActions();
 }
@@ -230,6 +231,7 @@ void MainWindow::updateActions() {
     const bool waiting = mPending != Pending::None;
     mTrain->setEnabled(!active && !waiting);
     mSweep->setEnabled(!active && !waiting);
+    if (mRace) mRace->setEnabled(!active && !waiting);
     mPause->setEnabled(active && mController->state() != TrainingController::State::Stopping);
     {
         const QSignalBlocker b(mPause);

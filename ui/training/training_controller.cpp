@@ -2,6 +2,7 @@
 
 #include "training/training_worker.h"
 
+#include "train/race.h"
 #include "train/trainer.h"
 
 namespace motifloom::ui {
@@ -56,6 +57,7 @@ TrainingController::TrainingController(QObject* parent) : QObject(parent) {
 TrainingController::~TrainingController() {
     // Cancel and join: fit returns within one batch, the worker skips the final evaluation.
     mWorker->abandon();
+    for (TrainingWorker* w : mRaceWorkers) w->abandon();
     if (mControl) {
         mControl->cancel.store(true);
         mControl->pause.store(false);
@@ -63,6 +65,7 @@ TrainingController::~TrainingController() {
     mThread.quit();
     mThread.wait();
     delete mWorker;  // its thread has finished: safe from here
+    for (TrainingWorker* w : mRaceWorkers) delete w;
 }
 
 void TrainingController::setState(State state) {
@@ -111,6 +114,71 @@ void TrainingController::jobEnded() {
         return;
     }
     mQueue.clear();
+    setState(State::Idle);
+    Q_EMIT queueFinished();
+}
+
+bool TrainingController::startRace(std::vector<TrainingJob> jobs) {
+    const int lanes = int(jobs.size());
+    if (isActive() || lanes < 2 || lanes > train::kMaxRaceLanes) return false;
+    mRaceJobs = std::move(jobs);
+    mRaceThreads = train::laneThreads(lanes);
+    mControl = std::make_shared<train::TrainControl>();
+    mQueue.clear();
+    mQueueTotal = 1;
+    mQueueDone = 0;
+    mQueueName = QStringLiteral("race");
+    mStopRequested = false;
+    for (int lane = 0; lane < lanes; ++lane) {
+        auto* worker = new TrainingWorker;
+        worker->moveToThread(&mThread);
+        mRaceWorkers.push_back(worker);
+        // Emitted from the lane's thread: queued to this (GUI) thread, in order per lane.
+        connect(worker, &TrainingWorker::batchProgress, this,
+                [this, lane](const BatchProgress& p) { Q_EMIT raceBatchProgress(lane, p); });
+        connect(worker, &TrainingWorker::epochFinished, this,
+                [this, lane](const train::EpochRecord& r) { Q_EMIT raceEpochFinished(lane, r); });
+        // The lane's live match statistics go into its RunRecord, as for a single run.
+        auto matchHistory = std::make_shared<std::vector<lab::MatchPoint>>();
+        connect(worker, &TrainingWorker::filtersUpdated, this,
+                [this, lane, matchHistory](std::shared_ptr<const FilterSnapshot> snapshot) {
+                    if (snapshot && snapshot->matched && !snapshot->final)
+                        matchHistory->push_back(lab::matchPointOf(snapshot->epoch, snapshot->summary));
+                    Q_EMIT raceFiltersUpdated(lane, std::move(snapshot));
+                });
+        connect(worker, &TrainingWorker::message, this, &TrainingController::message);
+        connect(worker, &TrainingWorker::finished, this, [this, matchHistory](std::shared_ptr<const lab::RunRecord> run) {
+            if (run && !matchHistory->empty()) {
+                auto withHistory = std::make_shared<lab::RunRecord>(*run);
+                withHistory->matchHistory = std::move(*matchHistory);
+                run = std::move(withHistory);
+            }
+            Q_EMIT runFinished(std::move(run));
+        });
+        connect(worker, &TrainingWorker::discarded, this, &TrainingController::runDiscarded);
+        connect(worker, &TrainingWorker::failed, this, &TrainingController::runFailed);
+    }
+    setState(State::Running);
+    Q_EMIT raceStarted();
+    // The driver runs in the controller's thread and blocks it until every lane has returned;
+    // its "ended" call is posted after the lanes' last signals, so it arrives after them.
+    QMetaObject::invokeMethod(
+        mWorker,
+        [this, workers = mRaceWorkers, jobs = mRaceJobs, control = mControl] {
+            train::runLanes(int(workers.size()), [&](int lane) { workers[std::size_t(lane)]->run(jobs[std::size_t(lane)], control); });
+            QMetaObject::invokeMethod(this, [this] { raceEnded(); }, Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+    return true;
+}
+
+void TrainingController::raceEnded() {
+    for (TrainingWorker* w : mRaceWorkers) w->deleteLater();  // idle now; deleted in their thread
+    mRaceWorkers.clear();
+    mRaceJobs.clear();
+    mRaceThreads = 0;
+    mControl.reset();
+    mQueueDone = 1;
     setState(State::Idle);
     Q_EMIT queueFinished();
 }

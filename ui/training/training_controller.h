@@ -18,6 +18,14 @@
 // RunRecord; also for stopped and diverged runs with >= 1 epoch), runDiscarded (stopped
 // before the first epoch ended) or runFailed (an error message for the window). After the
 // last job: queueFinished. stateChanged accompanies every state change.
+//
+// A race (startRace): 2-4 jobs trained at the same time, each on a lane of its own with an
+// equal share of the threads (core/train/race.h runs the lanes; one extra TrainingWorker per
+// lane). Pause and stop act on all lanes (one shared TrainControl). A race emits raceStarted,
+// then per lane raceBatchProgress / raceEpochFinished / raceFiltersUpdated (lane = index in
+// the jobs), message, and exactly one of runFinished / runDiscarded / runFailed per lane (the
+// kept runs are ordinary runs); when every lane has ended: queueFinished. The single-run
+// signals runStarted / batchProgress / epochFinished / filtersUpdated are not used by a race.
 
 #include "lab/run_record.h"
 #include "training/training_types.h"
@@ -54,6 +62,15 @@ public:
     bool start(TrainingJob job);
     bool startQueue(std::vector<TrainingJob> jobs, const QString& name = {});
 
+    // Trains 2-4 jobs at the same time (see above). Returns false (and does nothing) while a
+    // run is active or for fewer than 2 or more than 4 jobs. Every job needs data (asserted).
+    bool startRace(std::vector<TrainingJob> jobs);
+    bool isRacing() const { return !mRaceJobs.empty(); }
+    // The jobs of the race in progress (lane order); empty when not racing.
+    const std::vector<TrainingJob>& raceJobs() const { return mRaceJobs; }
+    // Threads each lane of the race in progress gets (0 when not racing).
+    int raceLaneThreads() const { return mRaceThreads; }
+
     // Pause / resume the current run between batches (no effect when idle).
     void setPaused(bool paused);
     // Cancels the current run (kept if >= 1 epoch finished) and drops the queued jobs.
@@ -76,11 +93,16 @@ Q_SIGNALS:
     void runDiscarded(const QString& reason);
     void runFailed(const QString& message);
     void queueFinished();
+    void raceStarted();
+    void raceBatchProgress(int lane, const motifloom::ui::BatchProgress& progress);
+    void raceEpochFinished(int lane, const motifloom::train::EpochRecord& record);
+    void raceFiltersUpdated(int lane, std::shared_ptr<const motifloom::ui::FilterSnapshot> snapshot);
 
 private:
     void setState(State state);
     void startNext();
     void jobEnded();
+    void raceEnded();  // every lane has returned (posted by the race's driver)
 
     QThread mThread;
     TrainingWorker* mWorker = nullptr;  // lives in mThread; deleted after it stops
@@ -92,6 +114,11 @@ private:
     int mQueueDone = 0;
     QString mQueueName;
     bool mStopRequested = false;
+    // The race in progress: its jobs and one worker per lane (living in mThread, deleted once
+    // the lanes have returned).
+    std::vector<TrainingJob> mRaceJobs;
+    std::vector<TrainingWorker*> mRaceWorkers;
+    int mRaceThreads = 0;
 };
 
 }  // namespace motifloom::ui

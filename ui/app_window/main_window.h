@@ -57,6 +57,8 @@ class ArchitectureEditor;
 class CompareView;
 class FilterGallery;
 class Dashboard;
+class LessonDock;
+class MainWindowLessonHost;
 class DataPanel;
 class MessageBar;
 class RunListModel;
@@ -103,6 +105,16 @@ public:
     // Text of the message bar ("" when hidden).
     QString messageText() const;
 
+    // ---- lessons (main_window_lessons.cpp, docs/lessons.md) ----
+    // Opens a lesson file (or a ":/lessons/..." built-in) in the Lesson dock and enters its
+    // first step; a broken file is a message naming the file and the step, nothing changes.
+    bool openLesson(const QString& path);
+    // Appends the current state as a new step to the lesson file `path` (the open lesson, an
+    // existing lesson file, or a new one), atomically; false with a message on failure.
+    bool saveAsLesson(const QString& path, const QString& stepTitle);
+    LessonDock* lessonDock() const { return mLessonDock; }
+    static QStringList builtInLessons();  // ":/lessons/....json", by file name
+
 public Q_SLOTS:
     void train();                    // Ctrl+R: loads the data first if needed, then trains
     void startSweep(const lab::SweepPlan& plan);
@@ -113,6 +125,8 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    friend class MainWindowLessonHost;  // a lesson's actions drive the window (main_window_lessons.cpp)
+    void setupLessons();
     void createWidgets();
     void createActions();
     void createMenus();
@@ -173,6 +187,8 @@ private:
     QDockWidget* mRunsDock = nullptr;
     QDockWidget* mSettingsDock = nullptr;
     TrainingSettingsWidget* mSettings = nullptr;
+    LessonDock* mLessonDock = nullptr;
+    MainWindowLessonHost* mLessonHost = nullptr;
 
     // Actions and toolbar controls
     QAction* mNew = nullptr;

@@ -79,6 +79,7 @@ private Q_SLOTS:
     void keyboardSteps();
     void questionHidesUntilReveal();
     void failingActionIsReported();
+    void trainRightAfterLoad();
     void saveAsLessonOpensPretrained();
 };
 
@@ -242,6 +243,24 @@ void TestLessons::failingActionIsReported() {
     QVERIFY2(w.lessonDock()->lastError().contains("action 2 (open_alignment): no filters to align yet"),
              qPrintable(w.lessonDock()->lastError()));
     QVERIFY2(w.messageText().contains("step 1") && w.messageText().contains("Look closer"), qPrintable(w.messageText()));
+}
+
+// A step that loads data and trains at once (the teacher pressing Next before the data are
+// ready): training waits for the data instead of failing.
+void TestLessons::trainRightAfterLoad() {
+    QTemporaryDir dir;
+    writeFile(dir.filePath("train.json"), R"({"format": 1, "title": "T", "steps": [
+        {"title": "Go", "actions": [{"do": "load_data", "recipe": {"kind": "synthetic", "count": 2000, "length": 100}},
+                                    {"do": "architecture", "preset": "CNN-25"},
+                                    {"do": "set_training", "settings": {"max_epochs": 1}},
+                                    {"do": "train"}, {"do": "show_tab", "tab": "Filters"}]}]})");
+    MainWindow w;
+    QVERIFY(w.openLesson(dir.filePath("train.json")));
+    QVERIFY(waitIdle(w));
+    QVERIFY2(w.lessonDock()->lastError().isEmpty(), qPrintable(w.lessonDock()->lastError()));
+    QCOMPARE(w.runModel()->rowCount(), 1);
+    QCOMPARE(w.runModel()->runs().front()->dataRecipe.count, 2000);
+    QVERIFY(w.filterGallery()->hasFilters());
 }
 
 // Save as lesson with two trained CNN runs (weights of the real size), then a fresh window opens

@@ -105,8 +105,10 @@ public:
         w->mSettings->setSettings(s);
         return {};
     }
+    // Data still loading (a load_data just before) is fine: training starts when they are ready.
+    bool runUnderWay() const { return w->mController->isActive() || w->mPending != MainWindow::Pending::None; }
     QString startTraining() override {
-        if (isBusy()) return tr("a run is already under way; stop it (Esc) or wait for it");
+        if (runUnderWay()) return tr("a run is already under way; stop it (Esc) or wait for it");
         w->train();
         if (isBusy()) return {};
         const QString message = w->messageText();
@@ -115,7 +117,7 @@ public:
     QString startRace(const QStringList& architectures) override {
         if (w->metaObject()->indexOfMethod(QMetaObject::normalizedSignature("startRace(QStringList)")) < 0)
             return tr("race is not available in this build");
-        if (isBusy()) return tr("a run is already under way; stop it (Esc) or wait for it");
+        if (runUnderWay()) return tr("a run is already under way; stop it (Esc) or wait for it");
         bool ok = false;
         QMetaObject::invokeMethod(w, "startRace", Qt::DirectConnection, Q_RETURN_ARG(bool, ok),
                                   Q_ARG(QStringList, architectures));
@@ -309,6 +311,10 @@ void MainWindow::setupLessons() {
     dock->setToolTip(tr("A guided lesson: read, predict, then press Next (Page Down)."));
     addDockWidget(Qt::RightDockWidgetArea, dock);
     dock->hide();  // shown when a lesson opens
+    // A lesson's error belongs to its step: entering another step clears it.
+    connect(mLessonDock, &LessonDock::stepEntered, this, [this] {
+        if (mMessages->text().startsWith(QStringLiteral("<b>Lesson "))) mMessages->hideMessage();
+    });
     connect(mLessonDock, &LessonDock::stepFinished, this, [this](int index, bool ok, const QString& error) {
         if (ok) return;
         const auto& step = mLessonDock->lesson().steps[std::size_t(index)];
@@ -426,9 +432,10 @@ bool MainWindow::openLesson(const QString& path) {
                       .arg(QString::fromUtf8(e.what()).toHtmlEscaped()));
         return false;
     }
-    if (auto* dock = findChild<QDockWidget*>(QStringLiteral("lessonDock"))) {
+    if (auto* dock = findChild<QDockWidget*>(QStringLiteral("lessonDock")); dock && !dock->isVisible()) {
         dock->show();
         dock->raise();
+        if (!dock->isFloating()) resizeDocks({dock}, {std::min(420, width() / 4)}, Qt::Horizontal);  // room to read
     }
     if (!path.startsWith(QLatin1Char(':'))) AppSettings::setLastDirectory(path);
     mMessages->hideMessage();

@@ -131,8 +131,11 @@ QString LessonDock::progressText() const {
 
 QString LessonDock::stepHtml() const { return mText->toHtml(); }
 
-bool LessonDock::canReveal() const {
-    return hasLesson() && mLesson.steps[std::size_t(mCurrent)].question && !mRevealed;
+bool LessonDock::canReveal() const { return hasLesson() && hasSomethingToReveal() && !mRevealed; }
+
+bool LessonDock::hasSomethingToReveal() const {
+    const auto& q = mLesson.steps[std::size_t(mCurrent)].question;
+    return q && (!q->answer.empty() || !q->hide.empty());
 }
 
 void LessonDock::next() {
@@ -226,7 +229,7 @@ void LessonDock::updateButtons() {
     mBack->setEnabled(open && mCurrent > 0);
     mNext->setEnabled(open && mCurrent + 1 < stepCount());
     mRunAgain->setEnabled(open && !mLesson.steps[std::size_t(std::max(0, mCurrent))].actions.empty());
-    const bool question = open && mLesson.steps[std::size_t(mCurrent)].question.has_value();
+    const bool question = open && hasSomethingToReveal();  // a question to think about only needs no button
     mRevealButton->setVisible(question);
     mRevealButton->setEnabled(question && !mRevealed);
     mRevealButton->setText(mRevealed ? tr("Revealed") : tr("&Reveal"));

@@ -69,6 +69,7 @@ protected:
 
 private:
     void showStep();
+    bool hasSomethingToReveal() const;  // an answer or hidden statistics
     void applyHiding();
     void updateButtons();
 

@@ -28,6 +28,7 @@
 #include <QFile>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -220,10 +221,14 @@ void TestLessons::questionHidesUntilReveal() {
     QVERIFY(w.filterGallery()->scoreboard()->statisticsHidden());
     QVERIFY(w.compareView()->statisticsHidden());
     QVERIFY(!w.filterGallery()->grid()->statisticsHidden());
+    auto* runTable = w.findChild<QTableView*>("runTable");
+    QVERIFY(runTable->isColumnHidden(RunListModel::Auroc) && runTable->isColumnHidden(RunListModel::MatchTruth));
+    QVERIFY(!runTable->isColumnHidden(RunListModel::Label));
     QVERIFY(!w.lessonDock()->stepHtml().contains("yes"));
     w.lessonDock()->reveal();
     QVERIFY(!w.filterGallery()->scoreboard()->statisticsHidden());
     QVERIFY(!w.compareView()->statisticsHidden());
+    QVERIFY(!runTable->isColumnHidden(RunListModel::Auroc) && !runTable->isColumnHidden(RunListModel::MatchTruth));
     QVERIFY(w.lessonDock()->stepHtml().contains("yes"));
     QVERIFY(!w.lessonDock()->canReveal());
     w.lessonDock()->back();  // a step without a question shows everything

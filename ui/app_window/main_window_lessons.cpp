@@ -206,6 +206,12 @@ public:
         w->mGallery->setCaptionsHidden(hides(hidden, Hidden::Captions));
         w->mDashboard->filterGrid()->setStatisticsHidden(hides(hidden, Hidden::Captions));
         w->mCompare->setStatisticsHidden(hides(hidden, Hidden::CompareTable));
+        // The run list shows the same numbers: scores go with the table, match statistics with
+        // anything hidden.
+        const bool scores = hides(hidden, Hidden::CompareTable);
+        for (int c : {RunListModel::Auroc, RunListModel::Aupr}) w->mRunTable->setColumnHidden(c, scores);
+        for (int c : {RunListModel::MatchAny, RunListModel::MatchTruth, RunListModel::Coverage})
+            w->mRunTable->setColumnHidden(c, !hidden.empty());
         // Other views that show match statistics (e.g. the race) opt in with a slot of this name.
         const bool any = !hidden.empty();
         for (QWidget* child : w->findChildren<QWidget*>()) {
@@ -254,7 +260,7 @@ public:
         if (p.figure == "compare") {
             if (w->mCompare->statisticsHidden() || w->mCompare->runs().empty()) return {};
             const auto plots = w->mCompare->findChildren<QCustomPlot*>();
-            return plots.isEmpty() ? QImage() : plotImage(plots.front(), width, height);
+            return plots.isEmpty() ? QImage() : plotImage(plots.front(), width, width * 3 / 4);  // bars under a legend
         }
         if (p.figure == "filters") {
             const RunFilterGrid* grid = w->mGallery->grid();

@@ -266,6 +266,10 @@ void TestLessons::trainRightAfterLoad() {
     QCOMPARE(w.runModel()->rowCount(), 1);
     QCOMPARE(w.runModel()->runs().front()->dataRecipe.count, 2000);
     QVERIFY(w.filterGallery()->hasFilters());
+    // Run again: the step's actions once more (a second run); Back does not run them.
+    w.lessonDock()->runAgain();
+    QVERIFY(waitIdle(w));
+    QCOMPARE(w.runModel()->rowCount(), 2);
 }
 
 // Save as lesson with two trained CNN runs (weights of the real size), then a fresh window opens

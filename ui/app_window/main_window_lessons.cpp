@@ -132,6 +132,7 @@ public:
 
     QString showTab(const QString& title) override {
         QStringList titles;
+        int containing = -1;  // "Inspector" also finds a tab titled "Sequence inspector"
         for (int i = 0; i < w->mTabs->count(); ++i) {
             const QString text = w->mTabs->tabText(i).remove(QLatin1Char('&'));
             titles << text;
@@ -139,6 +140,11 @@ public:
                 w->mTabs->setCurrentIndex(i);
                 return {};
             }
+            if (containing < 0 && text.contains(title, Qt::CaseInsensitive)) containing = i;
+        }
+        if (containing >= 0) {
+            w->mTabs->setCurrentIndex(containing);
+            return {};
         }
         if (title.compare(QLatin1String("race"), Qt::CaseInsensitive) == 0) return tr("race is not available in this build");
         if (title.compare(QLatin1String("inspector"), Qt::CaseInsensitive) == 0)

@@ -1,6 +1,6 @@
 // motifloom: the desktop lab's entry point.
 //
-//   motifloom [SESSION.motifloom]
+//   motifloom [SESSION.motifloom] [--lesson LESSON.json]
 //
 // Without an argument the window opens on the Koo & Eddy demo (synthetic data, CNN-25).
 #include "app_window/main_window.h"
@@ -27,6 +27,8 @@ int main(int argc, char** argv) {
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument("session", "A session file (*.motifloom) to open.", "[session]");
+    const QCommandLineOption lessonOption("lesson", "A lesson file to open (docs/lessons.md).", "file");
+    parser.addOption(lessonOption);
     parser.process(app);
 
     try {
@@ -42,6 +44,10 @@ int main(int argc, char** argv) {
         const QString path = args.front();
         // After the window is up, so a broken file is reported in it.
         QMetaObject::invokeMethod(&window, [&window, path] { window.openSession(path); }, Qt::QueuedConnection);
+    }
+    if (parser.isSet(lessonOption)) {
+        const QString path = parser.value(lessonOption);
+        QMetaObject::invokeMethod(&window, [&window, path] { window.openLesson(path); }, Qt::QueuedConnection);
     }
     return app.exec();
 }

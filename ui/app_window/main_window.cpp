@@ -85,6 +85,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     createToolBar();
     createStatusBar();
     setupRace();
+    setupLessons();
     mDashboard->setActions(mTrain, mPause, mStop);
     mDashboard->setLiveFilters(AppSettings::liveFilters());
 

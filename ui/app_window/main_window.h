@@ -60,6 +60,8 @@ class ArchitectureEditor;
 class CompareView;
 class FilterGallery;
 class Dashboard;
+class LessonDock;
+class MainWindowLessonHost;
 class DataPanel;
 class MessageBar;
 class RaceView;
@@ -116,6 +118,15 @@ public:
     // An ONNX file or exchange folder (or its model.json) as a new run, with test metrics and
     // filters on the loaded data (loaded first if none). False with a message when unreadable.
     bool importModelFrom(const QString& path);
+    // ---- lessons (main_window_lessons.cpp, docs/lessons.md) ----
+    // Opens a lesson file (or a ":/lessons/..." built-in) in the Lesson dock and enters its
+    // first step; a broken file is a message naming the file and the step, nothing changes.
+    bool openLesson(const QString& path);
+    // Appends the current state as a new step to the lesson file `path` (the open lesson, an
+    // existing lesson file, or a new one), atomically; false with a message on failure.
+    bool saveAsLesson(const QString& path, const QString& stepTitle);
+    LessonDock* lessonDock() const { return mLessonDock; }
+    static QStringList builtInLessons();  // ":/lessons/....json", by file name
 
 public Q_SLOTS:
     void train();                    // Ctrl+R: loads the data first if needed, then trains
@@ -133,6 +144,8 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    friend class MainWindowLessonHost;  // a lesson's actions drive the window (main_window_lessons.cpp)
+    void setupLessons();
     void createWidgets();
     void createActions();
     void createMenus();
@@ -199,6 +212,8 @@ private:
     QDockWidget* mSettingsDock = nullptr;
     TrainingSettingsWidget* mSettings = nullptr;
     RaceView* mRaceView = nullptr;
+    LessonDock* mLessonDock = nullptr;
+    MainWindowLessonHost* mLessonHost = nullptr;
 
     // Actions and toolbar controls
     QAction* mNew = nullptr;

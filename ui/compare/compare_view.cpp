@@ -104,6 +104,13 @@ CompareView::CompareView(QWidget* parent) : QWidget(parent) {
     mTable->setMinimumWidth(200);
     upper->addWidget(mTable);
     upper->addWidget(mBars);
+    mHiddenNote = new QLabel(tr("<b>Scores and match statistics hidden.</b> Predict first: which model's filters "
+                                "match the planted motifs? The teacher reveals the table."), upper);
+    mHiddenNote->setObjectName(QStringLiteral("statisticsHiddenNote"));
+    mHiddenNote->setWordWrap(true);
+    mHiddenNote->setAlignment(Qt::AlignCenter);
+    mHiddenNote->hide();
+    upper->addWidget(mHiddenNote);
     upper->setStretchFactor(0, 3);
     upper->setStretchFactor(1, 2);
 
@@ -240,10 +247,12 @@ void CompareView::fillGalleries() {
                                      .arg(statText(lab::trialStatistics({r->matchGroundTruth()})))
                                      .arg(statText(lab::trialStatistics({r->coverage()}))),
                                  box);
+        if (mStatsHidden) title->setText(QStringLiteral("<b>#%1 %2</b>").arg(r->id).arg(QString::fromStdString(r->label).toHtmlEscaped()));
         v->addWidget(title);
         auto* grid = new RunFilterGrid(box);
         grid->setCellWidth(150);
         grid->setRunFilters(*r->filters);
+        grid->setStatisticsHidden(mStatsHidden);
         v->addWidget(grid);
         v->addStretch(1);
         mGalleryLayout->addWidget(box, 1);
@@ -254,6 +263,15 @@ void CompareView::fillGalleries() {
         more->setEnabled(false);
         mGalleryLayout->addWidget(more, 0, Qt::AlignTop);
     }
+}
+
+void CompareView::setStatisticsHidden(bool hidden) {
+    if (hidden == mStatsHidden) return;
+    mStatsHidden = hidden;
+    mTable->setVisible(!hidden);
+    mBars->setVisible(!hidden);
+    mHiddenNote->setVisible(hidden);
+    fillGalleries();
 }
 
 }  // namespace motifloom::ui

@@ -38,6 +38,11 @@ public:
     // compareTsv of the rows as shown.
     std::string tsv() const { return compareTsv(mRows); }
     int galleryCount() const { return mGalleryCount; }
+    // "Predict first, then look" (lessons): hides the table, the bars and the galleries' match
+    // statistics (captions, framed true motifs) until shown again.
+    void setStatisticsHidden(bool hidden);
+    bool statisticsHidden() const { return mStatsHidden; }
+    QTableWidget* table() const { return mTable; }
 
 Q_SIGNALS:
     void exportRequested();  // the "Export TSV..." button
@@ -58,6 +63,8 @@ private:
     QWidget* mGalleryBox = nullptr;
     QHBoxLayout* mGalleryLayout = nullptr;
     int mGalleryCount = 0;
+    QLabel* mHiddenNote = nullptr;
+    bool mStatsHidden = false;
 };
 
 }  // namespace motifloom::ui

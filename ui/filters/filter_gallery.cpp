@@ -465,4 +465,7 @@ void FilterGallery::exportMemeInteractive() {
     }
 }
 
+void FilterGallery::setScoreboardHidden(bool hidden) { mScoreboard->setStatisticsHidden(hidden); }
+void FilterGallery::setCaptionsHidden(bool hidden) { mGrid->setStatisticsHidden(hidden); }
+
 }  // namespace motifloom::ui

@@ -102,6 +102,11 @@ public:
     // Returns the number of motifs written. Throws InputError when no filter has a motif.
     int exportMeme(const QString& path) const;
 
+    // "Predict first, then look" (lessons): hides the scoreboard and the captions' match
+    // statistics (MatchScoreboard / RunFilterGrid::setStatisticsHidden) independently.
+    void setScoreboardHidden(bool hidden);
+    void setCaptionsHidden(bool hidden);
+
     RunFilterGrid* grid() const { return mGrid; }
     MatchScoreboard* scoreboard() const { return mScoreboard; }
 

@@ -51,6 +51,13 @@ MatchScoreboard::MatchScoreboard(QWidget* parent) : QWidget(parent) {
            "with a low match ground truth means the filters look like <i>something</i> in the database "
            "without being the motifs that matter.</p>"));
     layout->addWidget(mValues);
+    mHiddenNote = new QLabel(tr("<b>Match statistics hidden.</b> Predict first: how many filters will match a "
+                                "planted motif? The teacher reveals them."), this);
+    mHiddenNote->setWordWrap(true);
+    mHiddenNote->setTextFormat(Qt::RichText);
+    mHiddenNote->setObjectName(QStringLiteral("statisticsHiddenNote"));
+    mHiddenNote->hide();
+    layout->addWidget(mHiddenNote);
 
     mPlot = new QCustomPlot(this);
     plot::setupPlot(mPlot, tr("epoch"), tr("fraction"));
@@ -193,6 +200,13 @@ void MatchScoreboard::replotNow() {
     mPlot->yAxis->setRange(0, 1.04);
     mPlot->replot(QCustomPlot::rpQueuedReplot);
     ++mReplots;
+}
+
+void MatchScoreboard::setStatisticsHidden(bool hidden) {
+    mHidden = hidden;
+    mValues->setVisible(!hidden);
+    mPlot->setVisible(!hidden);
+    mHiddenNote->setVisible(hidden);
 }
 
 }  // namespace motifloom::ui

@@ -48,6 +48,10 @@ public:
     // Shows `text` instead of values (e.g. why there are no matches); the curves stay.
     void showNote(const QString& text);
     void clear();
+    // "Predict first, then look" (lessons): the values and curves are replaced by a note until
+    // shown again; points keep arriving meanwhile.
+    void setStatisticsHidden(bool hidden);
+    bool statisticsHidden() const { return mHidden; }
 
     const std::vector<lab::MatchPoint>& history() const { return mHistory; }
     // The values as plain text, one statistic per line, e.g.
@@ -66,6 +70,8 @@ private:
 
     std::vector<lab::MatchPoint> mHistory;
     QLabel* mValues = nullptr;
+    QLabel* mHiddenNote = nullptr;
+    bool mHidden = false;
     QString mValuesPlain;
     QCustomPlot* mPlot = nullptr;
     QCPGraph* mTruthGraph = nullptr;

@@ -77,6 +77,13 @@ void RunFilterGrid::applyDisplay() {
         if (mSilent[i] && cell.caption.isEmpty()) cell.caption = tr("never fires");
         if (!mDisplayNote.isEmpty()) mTips[i] += QStringLiteral("<br><i>") + mDisplayNote.toHtmlEscaped() + QStringLiteral("</i>");
     }
+    if (mStatsHidden) {
+        for (std::size_t i = 0; i < mCells.size(); ++i) {
+            mCells[i].caption = QStringLiteral("?");
+            mCells[i].highlight = false;
+            mTips[i] = tr("<b>Filter %1</b><br>Its matches are hidden until the teacher reveals them.").arg(i + 1);
+        }
+    }
     mCacheDirty = true;
     updateGeometry();
     update();
@@ -101,10 +108,17 @@ void RunFilterGrid::showMessage(const QString& text) {
     mSilent.clear();
     mDisplay.clear();
     mHeadline.clear();
+    mPlainHeadline.clear();
     mMessage = text;
     mCacheDirty = true;
     updateGeometry();
     update();
+}
+
+void RunFilterGrid::setStatisticsHidden(bool hidden) {
+    if (hidden == mStatsHidden) return;
+    mStatsHidden = hidden;
+    applyDisplay();
 }
 
 void RunFilterGrid::setColumns(int columns) {
@@ -200,6 +214,7 @@ void RunFilterGrid::setCells(const interpret::FilterPwmSet& pwms, bool matched,
         mBaseTips.push_back(tip);
     }
     mHeadline = headline + QStringLiteral(" \u00b7 ") + (mBaseCells.size() == 1 ? tr("1 filter") : tr("%1 filters").arg(mBaseCells.size()));
+    mPlainHeadline = mHeadline;
     if (matched) {
         mHeadline += QStringLiteral(" \u00b7 ") + tr("%1 match a database motif").arg(withHit);
         if (!truthNames.empty()) mHeadline += QStringLiteral(" \u00b7 ") + tr("%1 a true motif").arg(withTruth);
@@ -312,7 +327,7 @@ void RunFilterGrid::paintContent(QPainter& p) const {
     bold.setBold(true);
     p.setFont(bold);
     p.drawText(QRectF(4, 0, all.width() - 8, head), Qt::AlignLeft | Qt::AlignVCenter,
-               fontMetrics().elidedText(mHeadline, Qt::ElideRight, int(all.width() - 8)));
+               fontMetrics().elidedText(headline(), Qt::ElideRight, int(all.width() - 8)));
     p.setFont(font());
     const int columns = columnsFor(width());
     const int rows = (int(mCells.size()) + columns - 1) / columns;

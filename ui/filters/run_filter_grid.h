@@ -70,6 +70,11 @@ public:
     // The style cells are painted with (kind, no axes, placeholder label), e.g. for exports.
     LogoStyle logoStyle() const;
 
+    // "Predict first, then look" (lessons): hides every match statistic (captions, true-motif
+    // highlights, match counts in the headline and tooltips) until shown again; the logos stay.
+    void setStatisticsHidden(bool hidden);
+    bool statisticsHidden() const { return mStatsHidden; }
+
     void setColumns(int columns);  // 0 = as many as fit (default)
     void setCellWidth(int px);     // target logical width of a cell when columns = 0
     // With h > 0 (and columns = 0): the largest cells (up to maxCellWidth) for which the whole
@@ -82,7 +87,8 @@ public:
     int cellWidth() const { return mCellWidth; }
     int filterCount() const { return int(mCells.size()); }
     const std::vector<LogoCell>& cells() const { return mCells; }
-    QString headline() const { return mHeadline; }  // "epoch 4 · 30 filters · 12 match a true motif"
+    // "epoch 4 · 30 filters · 12 match a true motif" (without the counts while statistics are hidden)
+    QString headline() const { return mStatsHidden ? mPlainHeadline : mHeadline; }
     QString message() const { return mMessage; }    // shown instead of cells; empty with cells
     QString toolTipOf(int index) const;             // rich text, as shown on hover
     // Columns at the current width, and the rectangle of cell `index` (widget coordinates;
@@ -126,6 +132,8 @@ private:
     QString mDisplayNote;
     LogoKind mKind = LogoKind::Bits;
     QString mHeadline;
+    QString mPlainHeadline;    // without match counts (statistics hidden)
+    bool mStatsHidden = false;
     QString mMessage;
     int mColumns = 0;
     int mCellWidth = 150;

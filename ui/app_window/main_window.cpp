@@ -84,6 +84,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     createMenus();
     createToolBar();
     createStatusBar();
+    setupInspector();
     mDashboard->setActions(mTrain, mPause, mStop);
     mDashboard->setLiveFilters(AppSettings::liveFilters());
 

@@ -25,7 +25,8 @@
 // Implementation by concept: main_window.cpp (widgets, actions, menus, layout, presets, closing),
 // main_window_session.cpp (the session document: new, open, save, recent files, asking before
 // changes are lost), main_window_training.cpp (training, sweeps, kept runs),
-// main_window_export.cpp, main_window_help.cpp; the message bar is message_bar.h.
+// main_window_export.cpp, main_window_help.cpp, main_window_inspector.cpp (the Inspector tab);
+// the message bar is message_bar.h.
 
 #include "arch/architecture.h"
 #include "lab/data_loader.h"
@@ -60,6 +61,7 @@ class Dashboard;
 class DataPanel;
 class MessageBar;
 class RunListModel;
+class SequenceInspector;
 class TrainingController;
 class TrainingSettingsWidget;
 struct FilterSnapshot;
@@ -94,6 +96,7 @@ public:
     AlignmentDialog* alignmentDialog() const { return mAlignment; }  // null until first opened
     ArchitectureEditor* architectureEditor() const { return mArch; }
     TrainingSettingsWidget* trainingSettings() const { return mSettings; }
+    SequenceInspector* sequenceInspector() const { return mInspector; }
     QAction* trainAction() const { return mTrain; }
     QAction* pauseAction() const { return mPause; }
     QAction* stopAction() const { return mStop; }
@@ -108,6 +111,9 @@ public Q_SLOTS:
     void startSweep(const lab::SweepPlan& plan);
     void stopTraining();
     void setPaused(bool paused);
+    // Opens the Inspector tab on sequence `testSequenceIndex` (0-based) of the current data's
+    // test split, with the model the Filters tab shows (main_window_inspector.cpp).
+    void openInspector(int testSequenceIndex);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -153,6 +159,8 @@ private:
     void showAlignment(int filterIndex);  // of the snapshot or run the Filters tab shows
     void showError(const QString& text);
     void showInfo(const QString& text);
+    void setupInspector();         // main_window_inspector.cpp
+    void syncInspector();          // model and data of the Filters tab -> inspector
 
     // Parts
     DataPanel* mData = nullptr;
@@ -173,6 +181,7 @@ private:
     QDockWidget* mRunsDock = nullptr;
     QDockWidget* mSettingsDock = nullptr;
     TrainingSettingsWidget* mSettings = nullptr;
+    SequenceInspector* mInspector = nullptr;
 
     // Actions and toolbar controls
     QAction* mNew = nullptr;

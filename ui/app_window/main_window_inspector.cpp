@@ -104,8 +104,8 @@ void MainWindow::setupInspector() {
         q.classIndex = classIndex;
         q.filter = SequenceFilter::Carrying;
         q.order = SequenceOrder::LowestPrediction;  // the misses first
-        mInspector->picker()->setQuery(synth::Part::Test, q);
         mInspector->setAttributedClass(classIndex);
+        mInspector->picker()->setQuery(synth::Part::Test, q, true);
     });
     RunFilterGrid* grid = mGallery->grid();
     grid->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -121,8 +121,8 @@ void MainWindow::setupInspector() {
                 SequenceQuery q;
                 q.order = SequenceOrder::FilterActivation;
                 mInspector->picker()->setOrderFilter(filter);
-                mInspector->picker()->setQuery(synth::Part::Test, q);
                 mInspector->markFilter(filter);
+                mInspector->picker()->setQuery(synth::Part::Test, q, true);
             });
         menu.addAction(tr("Open the sequence inspector"), this, [this] {
             syncInspector();

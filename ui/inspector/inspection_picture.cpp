@@ -17,7 +17,7 @@ namespace motifloom::ui {
 
 namespace {
 constexpr double kTrack = 64, kGap = 8, kHeatRow = 11;
-constexpr double kRulerH = 18, kBoxLabelH = 16, kSequenceH = 26;
+constexpr double kRulerH = 18, kBoxLabelH = 24, kSequenceH = 26;
 const QColor kMutated(0xd0, 0x21, 0x21);
 const QColor kSite(0x2b, 0x6c, 0xb0, 70);
 
@@ -64,7 +64,7 @@ PictureLayout::PictureLayout(const InspectionPicture& picture, double column, bo
 
 double PictureLayout::activationRowHeight() const {
     if (mPicture.filters <= 0) return 0;
-    return std::clamp(360.0 / mPicture.filters, 3.0, 11.0);
+    return std::clamp(300.0 / mPicture.filters, 3.0, 9.0);
 }
 
 QSizeF PictureLayout::size() const {
@@ -166,7 +166,9 @@ void PictureLayout::paintSequence(QPainter& painter) const {
     const double y = mSequence, h = kSequenceH - 6;  // the last 6 units: firing marks
     label(painter, y, kSequenceH, QObject::tr("sequence"));
 
-    // Planted motifs: labels above, boxes around the letters.
+    // Planted motifs: labels above (on a second line when they would overlap the previous
+    // one), boxes around the letters.
+    double lineEnd[2] = {-1e9, -1e9};
     for (const PlantedBox& b : p.boxes) {
         const bool own = b.classIndex == p.classIndex;
         const QRectF box(x(b.begin), y, (b.end - b.begin) * mColumn, h);
@@ -174,8 +176,14 @@ void PictureLayout::paintSequence(QPainter& painter) const {
         painter.setBrush(Qt::NoBrush);
         painter.setPen(own ? QPen(kLogoHighlightFrame, 1.5) : QPen(QColor(0x88, 0x88, 0x88), 1.0));
         painter.drawRect(box);
-        drawLogoText(painter, QRectF(x(b.begin), mBoxLabels, std::max(70.0, box.width()), kBoxLabelH), Qt::AlignLeft | Qt::AlignVCenter,
-                     b.label, small, own ? kLogoInk : kLogoMuted);
+        // Labels start at the box; near the end of the sequence they end with it instead.
+        const double labelWidth = QFontMetricsF(small).horizontalAdvance(b.label) + 4;
+        const bool flip = x(b.begin) + labelWidth > x(length);
+        const double left = flip ? x(b.end) - labelWidth : x(b.begin);
+        const int line = left < lineEnd[0] + 2 ? 1 : 0;  // 0: the line next to the boxes
+        lineEnd[line] = left + labelWidth;
+        drawLogoText(painter, QRectF(left, mBoxLabels + (1 - line) * kBoxLabelH / 2, labelWidth, kBoxLabelH / 2),
+                     (flip ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter, b.label, small, own ? kLogoInk : kLogoMuted);
     }
     // Where the marked filter fires: its windows shaded, and a bar below the letters.
     if (p.markedFilter >= 0)
@@ -234,7 +242,7 @@ void PictureLayout::paintIsmHeat(QPainter& painter, bool raster) const {
         painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
         painter.drawImage(QRectF(x(0), mIsmHeat, length * mColumn, 4 * kHeatRow), image);
         painter.restore();
-        if (mColumn >= 4)
+        if (mColumn >= 7)
             for (int pos = 0; pos < length; ++pos) {
                 const int b = singleBase(p.sequence[std::size_t(pos)]);
                 if (b >= 0) painter.fillRect(QRectF(x(pos + 0.5) - 1, mIsmHeat + (b + 0.5) * kHeatRow - 1, 2, 2), kLogoInk);
@@ -245,7 +253,7 @@ void PictureLayout::paintIsmHeat(QPainter& painter, bool raster) const {
                 const QRectF cell(x(pos), mIsmHeat + b * kHeatRow, mColumn, kHeatRow);
                 const bool observed = p.sequence[std::size_t(pos)] == std::uint8_t(1u << b);
                 painter.fillRect(cell, observed ? QColor(0xf4, 0xf4, 0xf4) : ismColour(p.ismDelta[std::size_t(pos) * 4 + std::size_t(b)], scale));
-                if (observed && mColumn >= 4) painter.fillRect(QRectF(cell.center().x() - 1, cell.center().y() - 1, 2, 2), kLogoInk);
+                if (observed && mColumn >= 7) painter.fillRect(QRectF(cell.center().x() - 1, cell.center().y() - 1, 2, 2), kLogoInk);
             }
     }
     painter.setBrush(Qt::NoBrush);

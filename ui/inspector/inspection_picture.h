@@ -85,7 +85,7 @@ public:
     // otherwise one rectangle per cell (vector figures).
     void paint(QPainter& painter, bool raster = false) const;
 
-    static constexpr double kLeft = 200;   // row labels
+    static constexpr double kLeft = 160;   // row labels
     static constexpr double kRight = 14;
 
 private:

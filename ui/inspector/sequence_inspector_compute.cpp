@@ -155,8 +155,8 @@ void SequenceInspector::updateControls() {
 }
 
 void SequenceInspector::updateFilterPanel() {
+    mLogo->setVisible(mMarked >= 0 && mConv == 1);
     if (mMarked < 0 || mConv != 1) {
-        mLogo->setMotif({});
         mLogoCaption->setText(tr("Click a row of the activation map to see that filter's logo and mark where it fires."));
         return;
     }

@@ -174,7 +174,8 @@ void SequencePicker::setOrderFilter(int filter) {
     mOrderFilter->setValue(filter + 1);
 }
 
-void SequencePicker::setQuery(synth::Part part, const SequenceQuery& q) {
+void SequencePicker::setQuery(synth::Part part, const SequenceQuery& q, bool chooseFirst) {
+    mChooseFirst = chooseFirst;
     {
         const QSignalBlocker b1(mPart), b2(mFilter), b3(mOrder), b4(mClass);
         mPart->setCurrentIndex(mPart->findData(int(part)));
@@ -228,6 +229,11 @@ void SequencePicker::refresh() {
     mCount->setText(mMatches.size() > std::size_t(kListed) ? tr("%L1 match (first %L2 listed)").arg(mMatches.size()).arg(kListed)
                                                            : tr("%L1 match").arg(mMatches.size()));
     mList->setCurrentIndex(-1);
+    if (mChooseFirst && mList->count() > 0) {
+        mChooseFirst = false;
+        mList->setCurrentIndex(0);
+        listChosen(0);
+    }
 }
 
 void SequencePicker::listChosen(int row) {

@@ -42,7 +42,9 @@ public:
 
     synth::Part part() const;
     SequenceQuery query() const;
-    void setQuery(synth::Part part, const SequenceQuery& query);  // also sets the filter of the order
+    // Sets the controls; with chooseFirst, the first match is chosen as soon as the list is ready
+    // (it may wait for predictions or peaks).
+    void setQuery(synth::Part part, const SequenceQuery& query, bool chooseFirst = false);
     int orderFilter() const;
     void setOrderFilter(int filter);  // 0-based
     // The matching sequences (indices into the part), as listed.
@@ -71,6 +73,7 @@ private:
     std::vector<float> mPeaks[3];
     int mPeakFilter[3] = {-1, -1, -1};
     int mLength = 0;
+    bool mChooseFirst = false;
     std::vector<std::size_t> mMatches;
 
     QComboBox* mPart = nullptr;

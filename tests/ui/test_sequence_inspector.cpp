@@ -75,6 +75,7 @@ private Q_SLOTS:
     void pickerFiltersByOutcome();
     void canvasDescribesCells();
     void mainWindowOpensInspector();
+    void modelOrDataFirst();
     void roundTripOfCnn25();
 };
 
@@ -391,6 +392,24 @@ void TestSequenceInspector::mainWindowOpensInspector() {
     window.openInspector(5);
     QCOMPARE(tabs->currentWidget(), inspector);
     QVERIFY(window.messageText().contains(QStringLiteral("#5")));
+}
+
+void TestSequenceInspector::modelOrDataFirst() {
+    // The model before its data: the classes get their names when the data arrive.
+    SequenceInspector inspector;
+    inspector.setModel(modelOfRun());
+    inspector.setData(gData);
+    inspector.showSequence(synth::Part::Test, 0);
+    QCOMPARE(inspector.canvas()->picture().className,
+             QString::fromStdString(gData->classNames[std::size_t(inspector.attributedClass())]));
+    // Data without a model: the sequence and its boxes, no computation, a note saying why.
+    SequenceInspector bare;
+    bare.setData(gData);
+    bare.showSequence(synth::Part::Test, testSequenceWithMotifs(1));
+    QVERIFY(!bare.isBusy() && !bare.inspection());
+    QVERIFY(!bare.plantedBoxes().empty());
+    QCOMPARE(bare.canvas()->picture().pendingNote, QStringLiteral("no model yet"));
+    QVERIFY(bare.canvas()->picture().activationNote.contains(QStringLiteral("No model")));
 }
 
 // The click-to-mutate round trip of docs/attribution.md: CNN-25 (fresh weights: the work does

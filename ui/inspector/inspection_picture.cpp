@@ -141,7 +141,7 @@ void PictureLayout::paint(QPainter& painter, bool raster) const {
     for (const auto& t : tracks) {
         const double scale = importanceScale(*t.values);
         label(painter, t.y, kTrack, QStringLiteral("%1 \u00b7 %2").arg(p.className, t.name),
-              t.values->empty() ? QObject::tr("computing\u2026") : QStringLiteral("\u00b1%1").arg(scale, 0, 'g', 3));
+              t.values->empty() ? p.pendingNote : QStringLiteral("\u00b1%1").arg(scale, 0, 'g', 3));
         if (int(t.values->size()) == length)
             paintImportanceTrack(painter, QRectF(x(0), t.y, width, kTrack), p.sequence, *t.values, scale);
         painter.setPen(QPen(kLogoAxis, 0.8));

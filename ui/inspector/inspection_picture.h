@@ -23,6 +23,7 @@
 
 #include "logo/attribution_figure.h"
 
+#include <QObject>
 #include <QPainter>
 #include <QRectF>
 #include <QString>
@@ -52,6 +53,7 @@ struct InspectionPicture {
     std::vector<bool> rowHighlighted;  // matches a true motif
     QString layerLabel;                // "layer 1 (conv1)"
     QString activationNote;            // shown instead of the map when it cannot be drawn
+    QString pendingNote = QObject::tr("computing\u2026");  // on tracks without values
 
     int markedFilter = -1;  // its sites shaded on the sequence
     double markedThreshold = std::numeric_limits<double>::quiet_NaN();

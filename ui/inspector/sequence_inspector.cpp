@@ -156,6 +156,9 @@ void SequenceInspector::setData(std::shared_ptr<const lab::LoadedData> data) {
     if (data == mData) return;
     mData = std::move(data);
     mPicker->setData(mData);
+    // Class names arrive with the data (a run selected before its data was generated).
+    if (mData && int(mData->classNames.size()) == mClassBox->count())
+        for (int c = 0; c < mClassBox->count(); ++c) mClassBox->setItemText(c, QString::fromStdString(mData->classNames[std::size_t(c)]));
     if (mFromData) {  // the shown sequence belonged to the old data: keep it as a typed one
         mFromData = false;
         mBoxes.clear();

@@ -107,6 +107,13 @@ void SequenceInspector::updatePicture() {
     } else {
         pic.activationNote = r ? r->activationProblem : (hasSequence() ? tr("computing\u2026") : QString());
     }
+    if (!mModel.valid()) {
+        pic.pendingNote = tr("no model yet");
+        pic.activationNote = tr("No model yet: train one (Ctrl+R) or select a run in the Runs list.");
+    } else if (hasSequence() && int(pic.sequence.size()) != mModel.network->inputLength()) {
+        pic.pendingNote = tr("does not fit");
+        pic.activationNote = tr("The model reads %1 nt, this sequence has %2.").arg(mModel.network->inputLength()).arg(pic.sequence.size());
+    }
     QStringList probs;
     if (r) {
         for (int c = 0; c < int(r->probabilities.size()); ++c)

@@ -7,7 +7,6 @@
 #include "attribution/faithfulness.h"
 #include "attribution/mutagenesis.h"
 #include "attribution/saliency.h"
-#include "cli/attribute_figure.h"
 #include "cli/command_line.h"
 #include "cli/commands.h"
 #include "cli/data_option.h"
@@ -17,6 +16,7 @@
 #include "util/parallel.h"
 #include "util/text.h"
 
+#include "logo/attribution_figure.h"
 #include "logo/logo_export.h"
 
 #include <QCoreApplication>
@@ -209,7 +209,7 @@ int runAttribute(const Args& args) {
                     predicted.empty() ? "-" : predicted.c_str(), stem.c_str());
         if (figures == "none") continue;
 
-        AttributionFigure fig;
+        ui::AttributionFigure fig;
         fig.title = QString::fromStdString(id + "  (" + part + ", labels " + (labels.empty() ? "none" : labels) + ")");
         QString probs;
         for (int c : classes) {
@@ -231,9 +231,9 @@ int runAttribute(const Args& args) {
         ui::ImageExportOptions options;
         options.pixelRatio = 2.0;
         options.title = QString::fromStdString(id);
-        const QSizeF size = attributionFigureSize(fig);
+        const QSizeF size = ui::attributionFigureSize(fig);
         ui::exportLogoImage(QString::fromStdString(stem + "." + figures), size.toSize(),
-                            [&](QPainter& painter, const QRectF& rect) { paintAttributionFigure(painter, rect, fig); }, options);
+                            [&](QPainter& painter, const QRectF& rect) { ui::paintAttributionFigure(painter, rect, fig); }, options);
     }
     return 0;
 }

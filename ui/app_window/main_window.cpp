@@ -86,6 +86,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     createStatusBar();
     setupRace();
     setupLessons();
+    setupInspector();
     mDashboard->setActions(mTrain, mPause, mStop);
     mDashboard->setLiveFilters(AppSettings::liveFilters());
 

@@ -22,12 +22,18 @@
 // Window geometry and dock layout, recent files and preferences are kept in QSettings
 // (settings.h).
 //
-// Implementation by concept: main_window.cpp (widgets, actions, menus, layout, presets, closing),
-// main_window_session.cpp (the session document: new, open, save, recent files, asking before
-// changes are lost), main_window_training.cpp (training, sweeps, kept runs),
-// main_window_export.cpp, main_window_exchange.cpp (PyTorch / ONNX export, model import),
-// main_window_race.cpp (the race of architectures: Run → Race…, the Race tab, startRace),
-// main_window_help.cpp; the message bar is message_bar.h.
+// Implementation by concept:
+//   main_window.cpp            widgets, actions, menus, layout, presets, closing
+//   main_window_session.cpp    the session document: new, open, save, recent files, asking
+//                              before changes are lost
+//   main_window_training.cpp   training, sweeps, kept runs
+//   main_window_race.cpp       the race of architectures: Run → Race…, the Race tab, startRace
+//   main_window_lessons.cpp    the Lesson dock and the lesson host (docs/lessons.md)
+//   main_window_inspector.cpp  the Inspector tab (openInspector)
+//   main_window_export.cpp     figure and table exports
+//   main_window_exchange.cpp   PyTorch / ONNX export, model import
+//   main_window_help.cpp       help pages and About
+//   message_bar.h              the message bar above the tabs
 
 #include "arch/architecture.h"
 #include "lab/data_loader.h"
@@ -66,6 +72,7 @@ class DataPanel;
 class MessageBar;
 class RaceView;
 class RunListModel;
+class SequenceInspector;
 class TrainingController;
 class TrainingSettingsWidget;
 struct FilterSnapshot;
@@ -100,6 +107,7 @@ public:
     AlignmentDialog* alignmentDialog() const { return mAlignment; }  // null until first opened
     ArchitectureEditor* architectureEditor() const { return mArch; }
     TrainingSettingsWidget* trainingSettings() const { return mSettings; }
+    SequenceInspector* sequenceInspector() const { return mInspector; }
     QAction* trainAction() const { return mTrain; }
     QAction* pauseAction() const { return mPause; }
     QAction* stopAction() const { return mStop; }
@@ -139,6 +147,9 @@ public Q_SLOTS:
     // seed. Returns false and shows a message when impossible (e.g. while training, an unknown
     // name, fewer than 2 or more than 4 architectures). See main_window_race.cpp.
     Q_INVOKABLE bool startRace(const QStringList& architectures);
+    // Opens the Inspector tab on sequence `testSequenceIndex` (0-based) of the current data's
+    // test split, with the model the Filters tab shows (main_window_inspector.cpp).
+    void openInspector(int testSequenceIndex);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -191,6 +202,8 @@ private:
     void showAlignment(int filterIndex);  // of the snapshot or run the Filters tab shows
     void showError(const QString& text);
     void showInfo(const QString& text);
+    void setupInspector();         // main_window_inspector.cpp
+    void syncInspector();          // model and data of the Filters tab -> inspector
 
     // Parts
     DataPanel* mData = nullptr;
@@ -214,6 +227,7 @@ private:
     RaceView* mRaceView = nullptr;
     LessonDock* mLessonDock = nullptr;
     MainWindowLessonHost* mLessonHost = nullptr;
+    SequenceInspector* mInspector = nullptr;
 
     // Actions and toolbar controls
     QAction* mNew = nullptr;

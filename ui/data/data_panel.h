@@ -85,6 +85,8 @@ Q_SIGNALS:
     void recipeChanged();             // a control changed the recipe
     void errorOccurred(QString message);
     void loadingChanged(bool loading);
+    // A double-click on a loaded sequence of the preview (0-based index into that split).
+    void sequenceActivated(motifloom::synth::Part part, std::size_t index);
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;

@@ -121,6 +121,9 @@ QWidget* DataPanel::buildResultArea() {
 
     connect(mPreviewPart, &QComboBox::currentIndexChanged, this, [this] { showLoadedSequences(); });
     connect(mPreviewStart, &QSpinBox::valueChanged, this, [this] { showLoadedSequences(); });
+    connect(mPreview, &SequencePreview::sequenceActivated, this, [this](int row) {
+        if (mData) emit sequenceActivated(synth::Part(mPreviewPart->currentData().toInt()), std::size_t(mPreviewStart->value() - 1 + row));
+    });
     return box;
 }
 

@@ -6,6 +6,8 @@
 #include <QEvent>
 #include <QFontDatabase>
 #include <QHelpEvent>
+#include <QMetaMethod>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
 #include <QToolTip>
@@ -245,6 +247,12 @@ std::pair<int, int> SequencePreview::hit(const QPointF& pos) const {
     return {-1, -1};
 }
 
+void SequencePreview::mouseDoubleClickEvent(QMouseEvent* event) {
+    const int row = hit(event->position()).first;
+    if (row >= 0) emit sequenceActivated(row);
+    else QWidget::mouseDoubleClickEvent(event);
+}
+
 bool SequencePreview::event(QEvent* event) {
     if (event->type() == QEvent::ToolTip) {
         auto* help = static_cast<QHelpEvent*>(event);
@@ -267,6 +275,8 @@ bool SequencePreview::event(QEvent* event) {
                                  mo.strand == '-' ? tr("reverse") : tr("forward"))
                             .arg(mo.start + 1)
                             .arg(mo.start + mo.width);
+        if (isSignalConnected(QMetaMethod::fromSignal(&SequencePreview::sequenceActivated)))
+            text += tr("<br><i>Double-click to open it in the sequence inspector.</i>");
         QToolTip::showText(help->globalPos(), text, this);
         return true;
     }

@@ -204,8 +204,10 @@ QWidget* Dashboard::buildResults() {
     mClassTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     mClassTable->setSelectionMode(QAbstractItemView::SingleSelection);
     mClassTable->setSortingEnabled(false);
-    mClassTable->setToolTip(tr("Test-set scores per class; select a class to highlight its curves."));
+    mClassTable->setToolTip(tr("Test-set scores per class; select a class to highlight its curves, double-click it to inspect its test "
+                               "sequences (Inspector tab)."));
     connect(mClassTable, &QTableWidget::currentCellChanged, this, [this](int row, int, int, int) { highlightClass(row); });
+    connect(mClassTable, &QTableWidget::cellDoubleClicked, this, [this](int row, int) { emit inspectClassRequested(row); });
     left->addWidget(mClassTable, 1);
 
     // ROC and precision-recall share the space: one at a time.

@@ -68,6 +68,8 @@ public:
 
 Q_SIGNALS:
     void liveFiltersChanged(bool on);
+    // A double-click on a class of the test results: inspect that class's test sequences.
+    void inspectClassRequested(int classIndex);
 
 private:
     void buildUi();

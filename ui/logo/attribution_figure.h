@@ -1,10 +1,11 @@
 #pragma once
-// The figure of `motifloom-cli attribute`: one sequence, one track per (class, method), each
+// The attribution figure of `motifloom-cli attribute` (and the track drawing the desktop lab's
+// sequence inspector shares): one sequence, one track per (class, method), each
 // drawn as a logo track (the observed base's letter, height = its importance, negative below
 // the zero line), with the planted motifs boxed across the tracks: framed in the logo
 // highlight colour on the tracks of their own class, dashed grey on the others, and labelled
 // with name and strand above. Letters are the logo renderer's glyphs and palette
-// (ui/logo_glyphs.h, ui/logo_palette.h). Each track has its own scale (its largest |value|
+// (logo_glyphs.h, logo_palette.h). Each track has its own scale (its largest |value|
 // spans the track's half height), printed at its left.
 // Coordinates: logical units; columns are 0-based sequence positions. Needs a QGuiApplication.
 
@@ -14,9 +15,10 @@
 #include <QString>
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
-namespace motifloom::cli {
+namespace motifloom::ui {
 
 struct AttributionTrack {
     QString label;              // e.g. "CTCF · ISM"
@@ -41,4 +43,15 @@ struct AttributionFigure {
 QSizeF attributionFigureSize(const AttributionFigure& figure);
 void paintAttributionFigure(QPainter& painter, const QRectF& rect, const AttributionFigure& figure);
 
-}  // namespace motifloom::cli
+// One importance track inside `area` (one column of area.width() / sequence.size() per base):
+// the zero line across the middle and, per position, the observed base's glyph with height
+// |value| / scale of the half height, above the line when positive, below when negative (grey
+// bars for IUPAC codes and padding). scale <= 0 draws the line only. Both the CLI figure and
+// the inspector draw their logo tracks with it.
+void paintImportanceTrack(QPainter& painter, const QRectF& area, std::span<const std::uint8_t> sequence,
+                          std::span<const float> values, double scale);
+
+// The largest finite |value| (0 when there is none): a track's natural scale.
+double importanceScale(std::span<const float> values);
+
+}  // namespace motifloom::ui

@@ -128,6 +128,7 @@ int run(const std::vector<std::string>& args) {
                "instead of training: time ISM and saliency per sequence (first 50 test sequences, freshly "
                "initialised weights; bench/attribution_timing.h)");
     cli::addDataOptions(p, dataOptions);
+    p.addVersion(MOTIFLOOM_VERSION);
     if (!p.parseArgs(args)) return 0;
     nn::isa();  // a bad MOTIFLOOM_ISA is reported before any work
     parallel::setThreadCount(threadOption);

@@ -14,6 +14,7 @@ packages=(
   python3-onnx                 # ONNX export/import checks
   qemu-user                    # tests run the CLI on an emulated CPU without AVX (portability)
   desktop-file-utils appstream shared-mime-info  # resources/ validated by tests/app/test_resources.cpp
+  help2man dpkg-dev fakeroot file lintian  # packaging/deb.sh: man pages, dpkg-shlibdeps, checks
 )
 
 missing=()

@@ -133,6 +133,7 @@ int run(const std::vector<std::string>& args) {
                "then train the models (2-4) at the same time, the threads split between them, and print each "
                "one's s/epoch raced against alone");
     cli::addDataOptions(p, dataOptions);
+    p.addVersion(MOTIFLOOM_VERSION);
     if (!p.parseArgs(args)) return 0;
     nn::isa();  // a bad MOTIFLOOM_ISA is reported before any work
     parallel::setThreadCount(threadOption);

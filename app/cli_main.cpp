@@ -10,7 +10,8 @@
 namespace {
 
 void printUsage() {
-    std::cout << "usage: motifloom-cli COMMAND [options]   (COMMAND --help for details)\n\n"
+    std::cout << "usage: motifloom-cli COMMAND [options]   (COMMAND --help for details)\n"
+                 "       motifloom-cli --version\n\n"
                  "MotifLoom: how convolutional networks learn DNA sequence motifs.\n\ncommands:\n";
     for (const auto& c : motifloom::cli::commands())
         std::cout << "  " << c.name << std::string(12 - std::strlen(c.name), ' ') << c.summary << "\n";
@@ -22,6 +23,11 @@ int main(int argc, char** argv) {
     if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0) {
         printUsage();
         return argc < 2 ? 2 : 0;
+    }
+    if (std::strcmp(argv[1], "--version") == 0) {
+        // The GNU form "program (package) version", which help2man reads for the man page.
+        std::cout << "motifloom-cli (MotifLoom) " << MOTIFLOOM_VERSION << "\n";
+        return 0;
     }
     const std::string name = argv[1];
     for (const auto& command : motifloom::cli::commands()) {

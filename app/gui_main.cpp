@@ -1,8 +1,10 @@
 // motifloom: the desktop lab's entry point.
 //
-//   motifloom [SESSION.motifloom] [--lesson LESSON.json]
+//   motifloom [SESSION.motifloom] [--lesson LESSON.json] [--quit-after SECONDS]
 //
 // Without an argument the window opens on the Koo & Eddy demo (synthetic data, CNN-25).
+// --quit-after closes the window once it has been shown that long: for scripted screenshots and
+// for tests that start the real window (tests/app/test_package.cpp), not a user's option.
 #include "app_window/main_window.h"
 #include "nn/isa.h"
 #include "util/input_error.h"
@@ -10,8 +12,12 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QGuiApplication>
+#include <QIcon>
 #include <QMessageBox>
 #include <QMetaObject>
+#include <QTimer>
+
+#include <cstdio>
 
 int main(int argc, char** argv) {
     // Fractional scale factors (125 %, 150 %) as they are: logos and plots are vector-drawn.
@@ -21,6 +27,12 @@ int main(int argc, char** argv) {
     QApplication::setOrganizationName("MotifLoom");
     QApplication::setApplicationVersion(MOTIFLOOM_VERSION);
     QApplication::setApplicationDisplayName("MotifLoom");
+    // The installed menu entry's id (resources/): docks and task bars match the window to it.
+    QGuiApplication::setDesktopFileName("io.github.motifloom.motifloom");
+    QIcon icon(":/motifloom/icons/motifloom.svg");
+    for (int size : {16, 32, 48, 64, 128, 256})
+        icon.addFile(QString(":/motifloom/icons/hicolor/%1x%1/motifloom.png").arg(size), QSize(size, size));
+    QApplication::setWindowIcon(icon);
 
     QCommandLineParser parser;
     parser.setApplicationDescription("A desktop lab for how convolutional networks learn DNA sequence motifs.");
@@ -29,7 +41,21 @@ int main(int argc, char** argv) {
     parser.addPositionalArgument("session", "A session file (*.motifloom) to open.", "[session]");
     const QCommandLineOption lessonOption("lesson", "A lesson file to open (docs/lessons.md).", "file");
     parser.addOption(lessonOption);
+    const QCommandLineOption quitAfter("quit-after",
+                                       "Close the window SECONDS after it is shown (scripted screenshots, tests).",
+                                       "seconds");
+    parser.addOption(quitAfter);
     parser.process(app);
+    double quitSeconds = -1;
+    if (parser.isSet(quitAfter)) {
+        bool ok = false;
+        quitSeconds = parser.value(quitAfter).toDouble(&ok);
+        if (!ok || quitSeconds < 0 || quitSeconds > 86400) {
+            std::fprintf(stderr, "motifloom: option --quit-after needs a number of seconds (0 to 86400), got '%s'\n",
+                         qPrintable(parser.value(quitAfter)));
+            return 2;
+        }
+    }
 
     try {
         motifloom::nn::isa();  // a bad MOTIFLOOM_ISA is reported before any work
@@ -49,5 +75,6 @@ int main(int argc, char** argv) {
         const QString path = parser.value(lessonOption);
         QMetaObject::invokeMethod(&window, [&window, path] { window.openLesson(path); }, Qt::QueuedConnection);
     }
+    if (quitSeconds >= 0) QTimer::singleShot(int(quitSeconds * 1000), &window, &QWidget::close);
     return app.exec();
 }

@@ -15,6 +15,7 @@ packages=(
   libonnx-dev libprotobuf-dev  # ONNX files read and written in core/exchange (onnx_proto)
   qemu-user                    # tests run the CLI on an emulated CPU without AVX (portability)
   desktop-file-utils appstream shared-mime-info  # resources/ validated by tests/app/test_resources.cpp
+  help2man dpkg-dev fakeroot file lintian  # packaging/deb.sh: man pages, dpkg-shlibdeps, checks
 )
 
 missing=()

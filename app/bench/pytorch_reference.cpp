@@ -1,6 +1,7 @@
 #include "bench/pytorch_reference.h"
 
 #include "arch/architecture_json.h"
+#include "exchange/pytorch_export.h"
 #include "util/input_error.h"
 
 #include <nlohmann/json.hpp>
@@ -14,11 +15,6 @@
 namespace motifloom::bench {
 
 namespace {
-
-// The script's text (app/bench/pytorch_reference.py), generated into a header by app/CMakeLists.txt.
-const char* const kScript =
-#include "pytorch_reference_script.inc"
-    ;
 
 std::string shellQuote(const std::string& s) {
     std::string out = "'";
@@ -51,7 +47,10 @@ struct TempDir {
 ReferenceTiming runPytorchReference(const arch::Architecture& arch, const seqio::SequenceSet& train,
                                     int epochs, int threads, const std::string& python) {
     TempDir dir;
-    const std::string script = kScript;
+    // The exporter's module of this architecture, and the script that trains it.
+    const std::string model = exchange::pytorchModelSource(arch);
+    writeFile(dir.path / "model.py", model.data(), model.size());
+    const std::string_view script = embeddedScript("pytorch_reference.py");
     writeFile(dir.path / "pytorch_reference.py", script.data(), script.size());
     const std::string archJson = arch::toJsonString(arch);
     writeFile(dir.path / "architecture.json", archJson.data(), archJson.size());

@@ -120,6 +120,9 @@ bool CommandLine::parseArgs(const std::vector<std::string>& args) {
     } catch (const CLI::CallForHelp&) {
         std::cout << help();
         return false;
+    } catch (const CLI::CallForVersion&) {
+        std::cout << mCommand << " (MotifLoom) " << mVersion << "\n";
+        return false;
     } catch (const CLI::ParseError& e) {
         if (std::string unknown = unknownArgument(); !unknown.empty()) throw InputError(unknown);
         const std::string what = e.what();
@@ -160,6 +163,11 @@ CLI::Option* CommandLine::addThreads(int& threads) {
         ->type_name("T")
         ->transform(wholeNumber(0, 1024))
         ->capture_default_str();
+}
+
+CLI::Option* CommandLine::addVersion(std::string version) {
+    mVersion = std::move(version);
+    return add_flag_callback("--version", [] { throw CLI::CallForVersion(); }, "print the version and exit");
 }
 
 CLI::Validator wholeNumber(long min, long max) {

@@ -44,8 +44,8 @@ public:
     // a name starting with "motifloom-" is a program of its own ("motifloom-bench").
     CommandLine(std::string command, std::string summary);
 
-    // Parses the arguments after the command name. False when --help was given (the help is
-    // then printed to stdout); throws InputError for anything wrong.
+    // Parses the arguments after the command name. False when --help (or --version, see
+    // addVersion) was given (the text is then printed to stdout); throws InputError for anything wrong.
     bool parseArgs(const std::vector<std::string>& args);
 
     // An option of comma-separated numbers ("0.7,0.1,0.2"), stored into `values` when given;
@@ -56,8 +56,14 @@ public:
     // --threads T: CPU threads (0 = all), as most commands take it.
     CLI::Option* addThreads(int& threads);
 
+    // --version for a program of its own (motifloom-bench): parseArgs() then prints
+    // "motifloom-bench (MotifLoom) 0.1.0" (the GNU form help2man reads for the man page) and
+    // returns false, as for --help.
+    CLI::Option* addVersion(std::string version);
+
 private:
     std::string mCommand;
+    std::string mVersion;
 };
 
 // Validators for CLI::Option::transform(). Their messages complete "option --name ...".

@@ -1,4 +1,5 @@
-# Embeds text files (e.g. the exported PyTorch project's templates) into a C++ source as raw
+# Embeds text files (the exported PyTorch project's templates, core/CMakeLists.txt; the
+# benchmark's PyTorch reference script, app/CMakeLists.txt) into a C++ source as raw
 # string literals, looked up by file name. Run at build time:
 #   cmake -DOUTPUT=out.cpp -DFILES="a.py|b.py.in" -DHEADER=dir/x.h -DFUNCTION=name
 #         -DNAMESPACE=ns -P EmbedText.cmake

@@ -250,6 +250,19 @@ private Q_SLOTS:
         QCOMPARE(xmlAttributes(kMime, "generic-icon", "name"), QStringList{kAppId});
     }
 
+    // The metainfo's screenshots are this repository's docs/screenshots/, each with a caption.
+    void metainfoScreenshotsExist() {
+        const QStringList images = xmlTexts(kMetainfo, "image");
+        QVERIFY(images.size() >= 3);
+        QCOMPARE(xmlTexts(kMetainfo, "caption").size(), images.size());
+        const QString prefix = "https://raw.githubusercontent.com/motifloom/motifloom/main/";
+        for (const QString& url : images) {
+            QVERIFY2(url.startsWith(prefix + "docs/screenshots/"), qPrintable(url));
+            const QString file = kRes + "../" + url.mid(prefix.size());
+            QVERIFY2(QImage(file).width() >= 620, qPrintable(file));  // AppStream's minimum width
+        }
+    }
+
     // shared-mime-info compiles the package and maps *.motifloom to the session type.
     void mimePackageCompiles() {
         if (QStandardPaths::findExecutable("update-mime-database").isEmpty())

@@ -1,6 +1,8 @@
 #include "architecture/architecture_model.h"
 #include "architecture/architecture_commands.h"
 
+#include "widgets/style_colours.h"
+
 #include "arch/presets.h"
 
 #include <QApplication>
@@ -280,10 +282,10 @@ QVariant ArchitectureModel::data(const QModelIndex& index, int role) const {
     } else if (role == Qt::DecorationRole && index.column() == TypeColumn && !problems.isEmpty()) {
         return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
     } else if (role == Qt::ForegroundRole) {
-        if (!problems.isEmpty()) return QBrush(QColor(0xb0, 0x20, 0x20));
-        if (index.column() >= OutputColumn && !known) return QBrush(QColor(0x90, 0x90, 0x90));
+        if (!problems.isEmpty()) return QBrush(style::colour(style::Role::Failure));
+        if (index.column() >= OutputColumn && !known) return QBrush(style::colour(style::Role::UnknownValue));
         if (index.column() == ParamsColumn && mLayerParams[std::size_t(row)] == 0)
-            return QBrush(QColor(0xa0, 0xa0, 0xa0));  // layers without weights recede
+            return QBrush(style::colour(style::Role::RecededValue));  // layers without weights recede
     } else if (role == Qt::FontRole && index.column() == TypeColumn &&
                (layer.type == LayerType::Conv1D || layer.type == LayerType::Dense)) {
         QFont f;

@@ -4,6 +4,7 @@
 #include "data/expected_motifs_column.h"
 
 #include "widgets/adaptive_box.h"
+#include "widgets/style_colours.h"
 
 #include "architecture/architecture_model.h"
 #include "data/motif_picker.h"
@@ -333,8 +334,12 @@ void DataPanel::jobFinished(DataLoadJob* job) {
 void DataPanel::setMessage(const QString& text, bool error) {
     mMessage->setVisible(!text.isEmpty());
     mMessage->setText(text);
-    mMessage->setStyleSheet(error ? QStringLiteral("QLabel { background: #fdecea; color: #8b1a1a; border: 1px solid "
-                                                   "#f1b0aa; border-radius: 4px; padding: 6px; }")
+    using style::Role;
+    mMessage->setStyleSheet(error ? QStringLiteral("QLabel { background: %1; color: %2; border: 1px solid %3; "
+                                                   "border-radius: 4px; padding: 6px; }")
+                                        .arg(style::colourName(Role::ErrorPanelBackground),
+                                             style::colourName(Role::ErrorPanelText),
+                                             style::colourName(Role::ErrorPanelBorder))
                                   : QStringLiteral("QLabel { padding: 6px; }"));
 }
 

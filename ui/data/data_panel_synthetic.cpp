@@ -4,6 +4,7 @@
 #include "data/data_panel_parts.h"
 
 #include "widgets/adaptive_box.h"
+#include "widgets/style_colours.h"
 
 #include "architecture/architecture_model.h"
 #include "data/motif_picker.h"
@@ -186,7 +187,7 @@ void DataPanel::updateKSum() {
     for (auto* s : mK) sum += s->value();
     const bool ok = std::abs(sum - 1.0) <= 0.01;
     mKSum->setText(QStringLiteral("<span style='color:%1'>\u03a3 %2</span>")
-                       .arg(ok ? "#2e7d32" : "#b02020")
+                       .arg(style::colourName(ok ? style::Role::Success : style::Role::Failure))
                        .arg(sum, 0, 'f', 2));
     mKSum->setToolTip(ok ? tr("The probabilities sum to 1.") : tr("The probabilities must sum to 1."));
 }

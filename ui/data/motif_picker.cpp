@@ -2,6 +2,7 @@
 
 #include "logo/logo_painter.h"
 #include "logo/logo_style.h"
+#include "widgets/style_colours.h"
 #include "motif/motif_math.h"
 #include "synth/synthetic_data.h"
 
@@ -26,16 +27,7 @@
 
 namespace motifloom::ui {
 
-QColor classColour(int index) {
-    // Tableau-like qualitative palette: distinct on light backgrounds, none close to a logo letter
-    // colour being mistaken for a base.
-    static const QColor colours[] = {QColor(0x1f, 0x77, 0xb4), QColor(0xff, 0x7f, 0x0e), QColor(0x2c, 0xa0, 0x2c),
-                                     QColor(0xd6, 0x27, 0x28), QColor(0x94, 0x67, 0xbd), QColor(0x8c, 0x56, 0x4b),
-                                     QColor(0xe3, 0x77, 0xc2), QColor(0x7f, 0x7f, 0x7f), QColor(0xbc, 0xbd, 0x22),
-                                     QColor(0x17, 0xbe, 0xcf), QColor(0x39, 0x3b, 0x79), QColor(0xad, 0x49, 0x4a)};
-    constexpr int n = int(sizeof colours / sizeof colours[0]);
-    return colours[((index % n) + n) % n];
-}
+QColor classColour(int index) { return style::motifClass(index); }
 
 // ---- model ------------------------------------------------------------------------------------
 
@@ -186,7 +178,7 @@ public:
             p->setPen(Qt::NoPen);
             p->setBrush(classColour(label));
             p->drawRoundedRect(badge, 3, 3);
-            p->setPen(Qt::white);
+            p->setPen(style::colour(style::Role::OnBadge));
             QFont f = option.font;
             f.setBold(true);
             p->setFont(f);

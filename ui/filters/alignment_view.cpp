@@ -5,6 +5,7 @@
 #include "logo/logo_export.h"
 #include "logo/logo_pair.h"
 #include "logo/logo_text.h"
+#include "widgets/style_colours.h"
 
 #include "motif/motif_math.h"
 #include "util/input_error.h"
@@ -45,7 +46,6 @@ QString fromStd(const std::string& s) { return QString::fromStdString(s); }
 constexpr double kLogoFont = 10.0;
 
 const QString kDot = QStringLiteral(" \u00b7 ");
-const QColor kFadedText(0x8a, 0x8a, 0x8a);
 
 QString strandText(char orientation) {
     return orientation == '-' ? AlignmentView::tr("\u2212 strand") : AlignmentView::tr("+ strand");
@@ -119,7 +119,7 @@ private:
 QLabel* statLabel(const QString& text, const QString& tip, bool faded, QWidget* parent) {
     auto* l = new QLabel(text, parent);
     l->setToolTip(tip);
-    if (faded) l->setStyleSheet(QStringLiteral("color: %1;").arg(kFadedText.name()));
+    if (faded) l->setStyleSheet(QStringLiteral("color: %1;").arg(style::colourName(style::Role::FadedText)));
     return l;
 }
 
@@ -428,7 +428,7 @@ void AlignmentView::rebuildCards() {
             auto* badge = new QLabel(tr("not a hit"), card);
             badge->setObjectName(QStringLiteral("notHitBadge"));
             badge->setStyleSheet(QStringLiteral("border: 1px solid #bbbbbb; border-radius: 3px; padding: 1px 6px; "
-                                                "color: %1;").arg(kFadedText.name()));
+                                                "color: %1;").arg(style::colourName(style::Role::FadedText)));
             badge->setToolTip(tr("E = %1 is not below %2: this alignment could well be chance.")
                                   .arg(compactNumber(t.eValue), compactNumber(mSettings.evalueThreshold)));
             head->addSpacing(8);
@@ -445,7 +445,7 @@ void AlignmentView::rebuildCards() {
         cons->setFont(mono);
         cons->setTextInteractionFlags(Qt::TextSelectableByMouse);
         cons->setToolTip(consensusTip());
-        if (faded) cons->setStyleSheet(QStringLiteral("color: %1;").arg(kFadedText.name()));
+        if (faded) cons->setStyleSheet(QStringLiteral("color: %1;").arg(style::colourName(style::Role::FadedText)));
         cl->addWidget(cons);
         mCardLayout->addWidget(card);
     }
@@ -512,7 +512,7 @@ void AlignmentView::paintFigure(QPainter& painter, const QRectF& rect) const {
         QString name = QStringLiteral("%1. %2").arg(i + 1).arg(targetText(hit));
         if (hit.truth >= 0) name += tr(" \u2014 true motif");
         if (faded) name += tr(" \u2014 not a hit");
-        line(kNameLine, name, logoFont(1.15 * f, true), hit.truth >= 0 ? QColor(0x8a, 0x62, 0x00) : kLogoInk);
+        line(kNameLine, name, logoFont(1.15 * f, true), hit.truth >= 0 ? style::colour(style::Role::TruthMatch) : kLogoInk);
         line(kStatLine, statParts(hit).join(kDot), logoFont(f), kLogoMuted);
         const motif::Motif& target = (*mDatabase)[std::size_t(t.targetIndex)];
         const QSizeF pair = preferredAlignedPairSize(mQuery.width(), target.width(), t.offset, style);

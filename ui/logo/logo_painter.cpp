@@ -175,16 +175,16 @@ void paintLetters(QPainter& p, const LogoGeometry& g, const std::vector<LetterBo
 
 void paintPlaceholder(QPainter& p, const LogoGeometry& g, const LogoStyle& style) {
     const double f = g.font;
-    QPen pen(QColor(0xb0, 0xb0, 0xb0), 0.08 * f, Qt::DashLine);
+    QPen pen(kLogoPlaceholderFrame, 0.08 * f, Qt::DashLine);
     p.setPen(pen);
-    p.setBrush(QColor(0xf4, 0xf4, 0xf4));
+    p.setBrush(kLogoPlaceholderFill);
     const QRectF box = g.plot.adjusted(0.1 * f, 0.1 * f, -0.1 * f, -0.1 * f);
     p.drawRoundedRect(box, 0.5 * f, 0.5 * f);
     if (style.emptyLabel.isEmpty()) return;
     double size = 1.2 * f;
     const double fit = QFontMetricsF(logoFont(size, false, true)).horizontalAdvance(style.emptyLabel);
     if (fit > 0.9 * box.width()) size *= 0.9 * box.width() / fit;
-    drawLogoText(p, box, Qt::AlignCenter, style.emptyLabel, logoFont(size, false, true), QColor(0x80, 0x80, 0x80));
+    drawLogoText(p, box, Qt::AlignCenter, style.emptyLabel, logoFont(size, false, true), kLogoPlaceholderText);
 }
 
 void beginPaint(QPainter& p) {

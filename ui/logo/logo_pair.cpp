@@ -16,9 +16,6 @@ namespace {
 
 constexpr double kGap = 0.6;
 
-const QColor kOverlapFill(0xe8, 0xee, 0xf7);
-const QColor kGuide(0x8a, 0x9b, 0xb5);
-
 // The per-logo style: a title line for the label, the figure's title/caption removed.
 LogoStyle panelStyle(const LogoStyle& style, const QString& label) {
     LogoStyle s = style;
@@ -92,13 +89,13 @@ void paintAlignedPair(QPainter& painter, const QRectF& rect, const motif::Motif&
     // The aligned columns: shaded behind both logos, with guides joining the two plots.
     if (pairSlots.overlapEnd > pairSlots.overlapBegin) {
         painter.setPen(Qt::NoPen);
-        painter.setBrush(kOverlapFill);
+        painter.setBrush(kLogoOverlapFill);
         for (const LogoGeometry& g : {qg, tg}) {
             const double x0 = g.plot.left() + pairSlots.overlapBegin * g.slotWidth();
             const double x1 = g.plot.left() + pairSlots.overlapEnd * g.slotWidth();
             painter.drawRect(QRectF(QPointF(x0, g.plot.top()), QPointF(x1, g.plot.bottom())));
         }
-        QPen guide(kGuide, 0.07 * f, Qt::DashLine);
+        QPen guide(kLogoGuide, 0.07 * f, Qt::DashLine);
         painter.setPen(guide);
         for (int s : {pairSlots.overlapBegin, pairSlots.overlapEnd}) {
             const double x = qg.plot.left() + s * qg.slotWidth();

@@ -14,11 +14,18 @@
 
 namespace motifloom::ui {
 
+// The figures' ink, all in one place. Logos are figures: they look the same in every interface
+// palette (widgets/style_colours.h) and are drawn by motifloom-cli as well, which has no widgets.
 inline const QColor kLogoInk{0x22, 0x22, 0x22};             // titles, tick labels
 inline const QColor kLogoAxis{0x33, 0x33, 0x33};            // axis lines
 inline const QColor kLogoMuted{0x5a, 0x5a, 0x5a};           // captions
 inline const QColor kLogoHighlightFill{0xff, 0xf4, 0xcc};   // highlighted cell / widget
 inline const QColor kLogoHighlightFrame{0xd9, 0xa4, 0x00};
+inline const QColor kLogoPlaceholderFill{0xf4, 0xf4, 0xf4};  // a logo not computed yet
+inline const QColor kLogoPlaceholderFrame{0xb0, 0xb0, 0xb0};
+inline const QColor kLogoPlaceholderText{0x80, 0x80, 0x80};
+inline const QColor kLogoOverlapFill{0xe8, 0xee, 0xf7};     // aligned pair: the overlapping columns
+inline const QColor kLogoGuide{0x8a, 0x9b, 0xb5};           // aligned pair: offset guides
 
 QFont logoFont(double pixelSize, bool bold = false, bool italic = false);
 

@@ -1,19 +1,14 @@
 #include "widgets/plot_style.h"
 
+#include "widgets/style_colours.h"
+
 #include <qcustomplot.h>
 
 #include <cmath>
 
 namespace motifloom::ui::plot {
 
-QColor seriesColor(int index) {
-    static const QColor colors[] = {QColor(0x1f, 0x77, 0xb4), QColor(0xff, 0x7f, 0x0e), QColor(0x2c, 0xa0, 0x2c),
-                                    QColor(0xd6, 0x27, 0x28), QColor(0x94, 0x67, 0xbd), QColor(0x8c, 0x56, 0x4b),
-                                    QColor(0xe3, 0x77, 0xc2), QColor(0x7f, 0x7f, 0x7f), QColor(0xbc, 0xbd, 0x22),
-                                    QColor(0x17, 0xbe, 0xcf)};
-    const int n = int(sizeof(colors) / sizeof(colors[0]));
-    return colors[((index % n) + n) % n];
-}
+QColor seriesColor(int index) { return style::series(index); }
 
 void setupPlot(QCustomPlot* plot, const QString& xLabel, const QString& yLabel) {
     const QPalette pal = plot->palette();

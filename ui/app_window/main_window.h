@@ -59,6 +59,7 @@ class FilterGallery;
 class Dashboard;
 class DataPanel;
 class MessageBar;
+class PresentationMode;
 class RunListModel;
 class TrainingController;
 class TrainingSettingsWidget;
@@ -97,6 +98,7 @@ public:
     QAction* trainAction() const { return mTrain; }
     QAction* pauseAction() const { return mPause; }
     QAction* stopAction() const { return mStop; }
+    PresentationMode* presentation() const { return mPresentation; }  // View > Presentation
     // The architecture the next run would train: the editor's layers with the dashboard's
     // training settings.
     arch::Architecture currentArchitecture() const;
@@ -120,11 +122,15 @@ private:
     void createStatusBar();
     void restoreLayout();
     void resetLayout();
+    void setupPresentation();  // main_window_presentation.cpp
 
     void startTrainingWith(std::shared_ptr<const lab::LoadedData> data);
     void startSweepWith(const lab::SweepPlan& plan, std::shared_ptr<const lab::LoadedData> data);
     bool dataIsCurrent() const;
     void requestData();  // loads the panel's recipe; the pending action runs when it lands
+    // Loaded data of another length or class count: the editor's architecture adapted to them
+    // (training_types.h fitArchitectureToData); returns the note to show, "" when it fitted.
+    QString fitEditorToData();
     void runPending();
     void onRunFinished(std::shared_ptr<const lab::RunRecord> run);
     void onStateChanged();
@@ -173,6 +179,7 @@ private:
     QDockWidget* mRunsDock = nullptr;
     QDockWidget* mSettingsDock = nullptr;
     TrainingSettingsWidget* mSettings = nullptr;
+    PresentationMode* mPresentation = nullptr;
 
     // Actions and toolbar controls
     QAction* mNew = nullptr;

@@ -65,7 +65,7 @@ QWidget* DataPanel::buildResultArea() {
     boxLayout->addWidget(layout);
 
     auto* left = new QVBoxLayout;
-    mSummary = new QLabel(tr("Nothing loaded yet: choose a data set above and press <b>Generate</b>."));
+    mSummary = new QLabel;
     mSummary->setWordWrap(true);
     mSummary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     left->addWidget(mSummary);
@@ -117,6 +117,13 @@ QWidget* DataPanel::buildResultArea() {
     connect(mPreviewPart, &QComboBox::currentIndexChanged, this, [this] { showLoadedSequences(); });
     connect(mPreviewStart, &QSpinBox::valueChanged, this, [this] { showLoadedSequences(); });
     return box;
+}
+
+void DataPanel::updateIdleSummary() {
+    if (mData || !mSummary) return;
+    // Names the button as it reads now ("Generate data" on the Synthetic tab, "Load data" on FASTA).
+    mSummary->setText(tr("Nothing loaded yet: choose a data set above and press <b>%1</b>.")
+                          .arg(mLoadButton->text().remove(QLatin1Char('&')).toHtmlEscaped()));
 }
 
 void DataPanel::showResult() {

@@ -17,6 +17,7 @@ DockProportions::DockProportions(QMainWindow* window, QList<QDockWidget*> side, 
     mTimer->setInterval(0);  // after the layout has taken the new size
     connect(mTimer, &QTimer::timeout, this, &DockProportions::apply);
     window->installEventFilter(this);
+    mTimer->start();  // once the window is first shown, too
 }
 
 bool DockProportions::eventFilter(QObject* watched, QEvent* event) {
@@ -31,7 +32,7 @@ void DockProportions::apply() {
     QDockWidget* shown = nullptr;
     int natural = 0;
     for (const auto& d : mSide) {
-        if (!d || d->isHidden() || d->isFloating() || d->visibleRegion().isEmpty()) continue;
+        if (!d || d->isHidden() || d->isFloating() || !d->isVisible()) continue;
         if (!shown) shown = d;
         // What the panel needs without a horizontal scroll bar (the contents are scrolled).
         QWidget* inner = d->widget();

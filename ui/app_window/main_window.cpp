@@ -1,6 +1,7 @@
 #include "app_window/main_window.h"
 
 #include "app_window/message_bar.h"
+#include "app_window/dock_proportions.h"
 
 #include "app_window/settings.h"
 #include "architecture/architecture_editor.h"
@@ -9,6 +10,7 @@
 #include "filters/alignment_view.h"
 #include "filters/filter_gallery.h"
 #include "filters/run_filter_grid.h"
+#include "presentation/presentation_mode.h"
 #include "runs/run_list_model.h"
 #include "training/dashboard.h"
 #include "training/training_controller.h"
@@ -87,6 +89,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setupRace();
     setupLessons();
     setupInspector();
+    setupPresentation();
     mDashboard->setActions(mTrain, mPause, mStop);
     mDashboard->setLiveFilters(AppSettings::liveFilters());
 
@@ -131,7 +134,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(mData, &DataPanel::dataChanged, this, [this] {
         if (auto d = mData->data())
             mDataStatus->setText(tr("Data: %1").arg(QString::fromStdString(d->recipe.describe())));
+        const QString note = fitEditorToData();
         runPending();
+        if (!note.isEmpty()) showInfo(note);
     });
     connect(mData, &DataPanel::errorOccurred, this, [this](const QString& text) {
         mPending = Pending::None;
@@ -180,6 +185,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
     newSession();  // the paper's demo
     restoreLayout();
+    new DockProportions(this, {mDataDock, mArchDock, mSettingsDock}, mRunsDock);  // sensible docks after resizes
     updateActions();
 }
 
@@ -281,9 +287,18 @@ void MainWindow::createWidgets() {
     mRunTable->setColumnWidth(RunListModel::Data, 220);
     mRunTable->setWordWrap(false);
     mRunTable->setToolTip(tr("Every finished run of this session. Click one to review it; Ctrl+click several to "
-                             "compare them; Delete removes the selected runs."));
+                             "compare them; F2 (or a double-click on its name) renames it; Delete removes the "
+                             "selected runs."));
     connect(mRunTable->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::onSelectionChanged);
-    connect(mRunTable, &QTableView::doubleClicked, this, [this] { mTabs->setCurrentIndex(0); });
+    // Names are edited in place (F2, or double-click on the name); elsewhere a double-click opens the run.
+    mRunTable->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
+    connect(mRunTable, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
+        if (index.column() != RunListModel::Label) mTabs->setCurrentIndex(0);
+    });
+    connect(mRuns, &RunListModel::runRenamed, this, [this] {
+        markModified();
+        onSelectionChanged();  // titles, dashboard and comparison show the new name
+    });
     mRunsDock = new QDockWidget(tr("Runs"), this);
     mRunsDock->setObjectName(QStringLiteral("runsDock"));
     mRunsDock->setWidget(mRunTable);
@@ -434,7 +449,7 @@ void MainWindow::createToolBar() {
     bar->addWidget(modelLabel);
     mPresetCombo = new QComboBox(bar);
     mPresetCombo->setObjectName(QStringLiteral("presetCombo"));
-    mPresetCombo->addItem(tr("custom"), QString());
+    mPresetCombo->addItem(tr("Custom"), QString());
     for (const std::string& name : arch::presetNames()) {
         mPresetCombo->addItem(QString::fromStdString(name), QString::fromStdString(name));
         mPresetCombo->setItemData(mPresetCombo->count() - 1, QString::fromStdString(arch::presetDescription(name)),
@@ -525,8 +540,8 @@ void MainWindow::syncPresetCombo() {
         } catch (const std::exception&) {
         }
     }
-    mPresetCombo->setItemText(0, index == 0 ? tr("custom: %1").arg(QString::fromStdString(a.name.empty() ? "unnamed" : a.name))
-                                            : tr("custom"));
+    mPresetCombo->setItemText(0, index == 0 ? tr("Custom: %1").arg(QString::fromStdString(a.name.empty() ? "unnamed" : a.name))
+                                            : tr("Custom"));
     mPresetCombo->setCurrentIndex(std::max(0, index));
 }
 
@@ -556,6 +571,9 @@ void MainWindow::showAlignment(int filterIndex) {
     if (!pwms || filterIndex < 0 || filterIndex >= int(pwms->filters.size())) return;
     try {
         const auto motifs = lab::motifDatabase(database);
+        if (mPresentation->showFilter(motifs, QString::fromStdString(lab::motifDatabaseLabel(database)), *pwms,
+                                      filterIndex, *truth, *truthNames, context))
+            return;  // presenting: the large single-filter view instead of the dialog
         if (!mAlignment) mAlignment = new AlignmentDialog(this);
         mAlignment->showFilter(motifs, QString::fromStdString(lab::motifDatabaseLabel(database)), *pwms, filterIndex, *truth,
                                *truthNames, context);
@@ -587,6 +605,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         event->ignore();
         return;
     }
+    mPresentation->setActive(false);  // the layout to remember is the one outside presentation mode
     AppSettings::saveWindow(this, kLayoutVersion);
     AppSettings::setValue("dashboardSplitter", mDashboard->splitter()->saveState());
     event->accept();

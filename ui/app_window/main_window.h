@@ -30,6 +30,7 @@
 //   main_window_race.cpp       the race of architectures: Run → Race…, the Race tab, startRace
 //   main_window_lessons.cpp    the Lesson dock and the lesson host (docs/lessons.md)
 //   main_window_inspector.cpp  the Inspector tab (openInspector)
+//   main_window_presentation.cpp  View → Presentation (F11), dock_proportions.h the dock sizes
 //   main_window_export.cpp     figure and table exports
 //   main_window_exchange.cpp   PyTorch / ONNX export, model import
 //   main_window_help.cpp       help pages and About
@@ -71,6 +72,7 @@ class MainWindowLessonHost;
 class DataPanel;
 class MessageBar;
 class RaceView;
+class PresentationMode;
 class RunListModel;
 class SequenceInspector;
 class TrainingController;
@@ -113,6 +115,7 @@ public:
     QAction* stopAction() const { return mStop; }
     RaceView* raceView() const { return mRaceView; }
     QAction* raceAction() const { return mRace; }
+    PresentationMode* presentation() const { return mPresentation; }  // View > Presentation
     // The architecture the next run would train: the editor's layers with the dashboard's
     // training settings.
     arch::Architecture currentArchitecture() const;
@@ -164,11 +167,15 @@ private:
     void createStatusBar();
     void restoreLayout();
     void resetLayout();
+    void setupPresentation();  // main_window_presentation.cpp
 
     void startTrainingWith(std::shared_ptr<const lab::LoadedData> data);
     void startSweepWith(const lab::SweepPlan& plan, std::shared_ptr<const lab::LoadedData> data);
     bool dataIsCurrent() const;
     void requestData();  // loads the panel's recipe; the pending action runs when it lands
+    // Loaded data of another length or class count: the editor's architecture adapted to them
+    // (training_types.h fitArchitectureToData); returns the note to show, "" when it fitted.
+    QString fitEditorToData();
     void runPending();
     void onRunFinished(std::shared_ptr<const lab::RunRecord> run);
     void onStateChanged();
@@ -228,6 +235,7 @@ private:
     LessonDock* mLessonDock = nullptr;
     MainWindowLessonHost* mLessonHost = nullptr;
     SequenceInspector* mInspector = nullptr;
+    PresentationMode* mPresentation = nullptr;
 
     // Actions and toolbar controls
     QAction* mNew = nullptr;

@@ -65,7 +65,7 @@ void MainWindow::exportComparison() {
         return;
     }
     QString path = QFileDialog::getSaveFileName(this, tr("Export comparison table"),
-                                                AppSettings::lastDirectory() + QStringLiteral("/comparison.tsv"),
+                                                AppSettings::lastDirectory(AppSettings::Folder::Exports) + QStringLiteral("/comparison.tsv"),
                                                 tr("Tab-separated values (*.tsv);;All files (*)"));
     if (path.isEmpty()) return;
     const QByteArray bytes = QByteArray::fromStdString(mCompare->tsv());
@@ -74,7 +74,7 @@ void MainWindow::exportComparison() {
         showError(tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path).toHtmlEscaped(), file.errorString().toHtmlEscaped()));
         return;
     }
-    AppSettings::setLastDirectory(path);
+    AppSettings::setLastDirectory(AppSettings::Folder::Exports, path);
     statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 5000);
 }
 
@@ -88,7 +88,7 @@ void MainWindow::exportModel() {
     QString name = QString::fromStdString(run->architecture.name.empty() ? "model" : run->architecture.name);
     QString path = QFileDialog::getSaveFileName(
         this, tr("Export trained model"),
-        AppSettings::lastDirectory() + QStringLiteral("/%1-run%2.mlm").arg(name).arg(run->id),
+        AppSettings::lastDirectory(AppSettings::Folder::Models) + QStringLiteral("/%1-run%2.mlm").arg(name).arg(run->id),
         tr("MotifLoom models (*.mlm);;All files (*)"));
     if (path.isEmpty()) return;
     std::ostringstream out(std::ios::binary);
@@ -100,7 +100,7 @@ void MainWindow::exportModel() {
         showError(tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path).toHtmlEscaped(), file.errorString().toHtmlEscaped()));
         return;
     }
-    AppSettings::setLastDirectory(path);
+    AppSettings::setLastDirectory(AppSettings::Folder::Models, path);
     statusBar()->showMessage(tr("Exported run #%1 to %2").arg(run->id).arg(QDir::toNativeSeparators(path)), 5000);
 }
 

@@ -139,7 +139,7 @@ bool MainWindow::openSession(const QString& path) {
     }
     applySession(s, QFileInfo(path).absoluteFilePath());
     AppSettings::addRecentFile(path);
-    AppSettings::setLastDirectory(path);
+    AppSettings::setLastDirectory(AppSettings::Folder::Sessions, path);
     showInfo(tr("Opened %1: %n run(s).", nullptr, int(s.runs.size())).arg(QFileInfo(path).fileName().toHtmlEscaped()));
     return true;
 }
@@ -154,7 +154,7 @@ bool MainWindow::saveSessionAs(const QString& path) {
     }
     mSessionPath = QFileInfo(path).absoluteFilePath();
     AppSettings::addRecentFile(path);
-    AppSettings::setLastDirectory(path);
+    AppSettings::setLastDirectory(AppSettings::Folder::Sessions, path);
     setModified(false);
     statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
     return true;
@@ -162,7 +162,7 @@ bool MainWindow::saveSessionAs(const QString& path) {
 
 void MainWindow::openDialog() {
     if (!maybeSave()) return;
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open session"), AppSettings::lastDirectory(), sessionFilter());
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open session"), AppSettings::lastDirectory(AppSettings::Folder::Sessions), sessionFilter());
     if (!path.isEmpty()) openSession(path);
 }
 
@@ -172,7 +172,7 @@ bool MainWindow::save() {
 }
 
 bool MainWindow::saveAs() {
-    QString start = mSessionPath.isEmpty() ? AppSettings::lastDirectory() + QStringLiteral("/session.motifloom") : mSessionPath;
+    QString start = mSessionPath.isEmpty() ? AppSettings::lastDirectory(AppSettings::Folder::Sessions) + QStringLiteral("/session.motifloom") : mSessionPath;
     QString path = QFileDialog::getSaveFileName(this, tr("Save session"), start, sessionFilter());
     if (path.isEmpty()) return false;
     if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".motifloom");

@@ -101,6 +101,17 @@ void MainWindow::train() {
     startTrainingWith(mData->data());
 }
 
+QString MainWindow::fitEditorToData() {
+    const auto d = mData->data();
+    if (!d || mController->isActive()) return {};
+    std::string note;
+    const arch::Architecture fitted =
+        fitArchitectureToData(mArch->architecture(), d->splits.train.length, int(d->classNames.size()), &note);
+    if (note.empty()) return {};
+    mArch->setArchitecture(fitted);  // the Architecture panel shows what will be trained
+    return QString::fromStdString(note).toHtmlEscaped() + tr(" (see the Architecture panel).");
+}
+
 void MainWindow::startTrainingWith(std::shared_ptr<const lab::LoadedData> data) {
     std::string note;
     const int length = data->splits.train.length;
@@ -118,7 +129,7 @@ void MainWindow::startTrainingWith(std::shared_ptr<const lab::LoadedData> data) 
     }
     TrainingJob job;
     job.runId = mNextRunId++;
-    job.label = jobLabel(a);
+    job.label = jobLabel(a, data->recipe);
     job.architecture = a;
     job.data = std::move(data);
     job.liveFilters = mDashboard->liveFilters();
@@ -161,7 +172,7 @@ void MainWindow::startSweepWith(const lab::SweepPlan& plan, std::shared_ptr<cons
     for (lab::SweepJob& p : planned) {
         TrainingJob job;
         job.runId = mNextRunId++;
-        job.label = jobLabel(p.architecture, plan.trials > 1 ? p.trial : 0);
+        job.label = jobLabel(p.architecture, data->recipe, plan.trials > 1 ? p.trial : 0);
         job.architecture = std::move(p.architecture);
         job.data = data;
         job.sweep = plan.name;
@@ -235,7 +246,15 @@ void MainWindow::updateActions() {
     mPause->setEnabled(active && mController->state() != TrainingController::State::Stopping);
     {
         const QSignalBlocker b(mPause);
-        mPause->setChecked(mController->state() == TrainingController::State::Paused);
+        const bool paused = mController->state() == TrainingController::State::Paused;
+        mPause->setChecked(paused);
+        // The action says what it will do: Pause while running, Resume while paused.
+        mPause->setText(paused ? tr("&Resume") : tr("&Pause"));
+        mPause->setIconText(paused ? tr("Resume") : tr("Pause"));
+        mPause->setIcon(style()->standardIcon(paused ? QStyle::SP_MediaPlay : QStyle::SP_MediaPause));
+        const QString tip = paused ? tr("Resume training") : tr("Pause training between batches");
+        mPause->setToolTip(tr("%1 (%2)").arg(tip, mPause->shortcut().toString(QKeySequence::NativeText)));
+        mPause->setStatusTip(tip);
     }
     mStop->setEnabled(active || waiting || mData->isLoading());
     mNew->setEnabled(!active);

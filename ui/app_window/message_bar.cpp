@@ -13,6 +13,7 @@ MessageBar::MessageBar(QWidget* parent) : QFrame(parent) {
     mIcon = new QLabel(this);
     mText = new QLabel(this);
     mText->setWordWrap(true);
+    mText->setTextFormat(Qt::RichText);  // every message is HTML (escaped text): "&gt;" shows as ">"
     mText->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* close = new QToolButton(this);
     close->setAutoRaise(true);

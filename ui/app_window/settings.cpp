@@ -67,6 +67,31 @@ void AppSettings::setLastDirectory(const QString& fileOrDir) {
     QSettings().setValue("files/lastDirectory", info.isDir() ? info.absoluteFilePath() : info.absolutePath());
 }
 
+namespace {
+
+QString folderKey(AppSettings::Folder kind) {
+    switch (kind) {
+    case AppSettings::Folder::Sessions: return QStringLiteral("files/lastSessionDirectory");
+    case AppSettings::Folder::Fasta: return QStringLiteral("files/lastFastaDirectory");
+    case AppSettings::Folder::Exports: return QStringLiteral("files/lastExportDirectory");
+    case AppSettings::Folder::Models: return QStringLiteral("files/lastModelDirectory");
+    }
+    return QStringLiteral("files/lastDirectory");
+}
+
+}  // namespace
+
+QString AppSettings::lastDirectory(Folder kind) {
+    const QString dir = QSettings().value(folderKey(kind)).toString();
+    return !dir.isEmpty() && QFileInfo(dir).isDir() ? dir : lastDirectory();
+}
+
+void AppSettings::setLastDirectory(Folder kind, const QString& fileOrDir) {
+    const QFileInfo info(fileOrDir);
+    QSettings().setValue(folderKey(kind), info.isDir() ? info.absoluteFilePath() : info.absolutePath());
+    setLastDirectory(fileOrDir);
+}
+
 bool AppSettings::liveFilters() { return QSettings().value("training/liveFilters", true).toBool(); }
 void AppSettings::setLiveFilters(bool on) { QSettings().setValue("training/liveFilters", on); }
 

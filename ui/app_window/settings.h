@@ -32,6 +32,12 @@ public:
 
     static QString lastDirectory();                      // home when unset
     static void setLastDirectory(const QString& fileOrDir);
+    // The last folder per kind of file, so a FASTA dialog does not open where the last
+    // session was saved: unset (or gone), the shared lastDirectory(). Setting one also sets
+    // the shared folder.
+    enum class Folder { Sessions, Fasta, Exports, Models };
+    static QString lastDirectory(Folder kind);
+    static void setLastDirectory(Folder kind, const QString& fileOrDir);
 
     static bool liveFilters();                           // default true
     static void setLiveFilters(bool on);

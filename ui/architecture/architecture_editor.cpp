@@ -1,5 +1,7 @@
 #include "architecture/architecture_editor.h"
 
+#include "app_window/settings.h"
+
 #include "architecture/architecture_layer_form.h"
 #include "architecture/architecture_model.h"
 
@@ -473,9 +475,10 @@ void ArchitectureEditor::showError(const QString& message) {
 }
 
 void ArchitectureEditor::openArchitectureFile() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open architecture"), {},
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open architecture"), AppSettings::lastDirectory(AppSettings::Folder::Models),
                                                       tr("Architecture (*.json);;All files (*)"));
     if (path.isEmpty()) return;
+    AppSettings::setLastDirectory(AppSettings::Folder::Models, path);
     try {
         Warnings warnings;
         arch::Architecture a = arch::loadArchitecture(path.toStdString(), &warnings);
@@ -490,10 +493,12 @@ void ArchitectureEditor::openArchitectureFile() {
 
 void ArchitectureEditor::saveArchitectureFile() {
     QString path = QFileDialog::getSaveFileName(this, tr("Save architecture"),
-                                                QString::fromStdString(mModel->architecture().name) + ".json",
+                                                AppSettings::lastDirectory(AppSettings::Folder::Models) + QLatin1Char('/') +
+                                                    QString::fromStdString(mModel->architecture().name) + ".json",
                                                 tr("Architecture (*.json)"));
     if (path.isEmpty()) return;
     if (!path.endsWith(".json", Qt::CaseInsensitive)) path += ".json";
+    AppSettings::setLastDirectory(AppSettings::Folder::Models, path);
     try {
         arch::saveArchitecture(mModel->architecture(), path.toStdString());
         mStatus->setProperty("error", false);

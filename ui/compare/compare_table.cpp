@@ -1,12 +1,14 @@
 #include "compare/compare_table.h"
 
 #include "arch/architecture_json.h"
+#include "training/training_types.h"
 
 #include <nlohmann/json.hpp>
 
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <set>
 
 namespace motifloom::ui {
 namespace {
@@ -36,7 +38,13 @@ std::vector<CompareRow> compareRows(const std::vector<std::shared_ptr<const lab:
     };
     std::vector<Group> groups;
     std::map<std::string, std::size_t> byKey;
-    std::map<std::string, std::vector<std::string>> keysByName;  // distinct models per name
+    std::map<std::string, std::vector<std::string>> keysByName;  // distinct models per shown name
+    // Names used on several data sets carry the data ("CNN-25 · pos.fa+neg.fa"): the same
+    // model on other data is not a second model "CNN-25 (2)".
+    std::map<std::string, std::set<std::string>> dataByName;
+    auto nameOf = [](const lab::RunRecord& r) { return r.architecture.name.empty() ? std::string("custom") : r.architecture.name; };
+    for (const auto& run : runs)
+        if (run) dataByName[nameOf(*run)].insert(run->dataRecipe.toJson().dump());
     for (const auto& run : runs) {
         if (!run) continue;
         const std::string key = grouping == CompareGrouping::PerRun ? std::to_string(run->id) + "#" + std::to_string(groups.size())
@@ -47,7 +55,8 @@ std::vector<CompareRow> compareRows(const std::vector<std::shared_ptr<const lab:
             if (grouping == CompareGrouping::PerRun) {
                 g.row.model = "#" + std::to_string(run->id) + " " + run->label;
             } else {
-                const std::string name = run->architecture.name.empty() ? "custom" : run->architecture.name;
+                std::string name = nameOf(*run);
+                if (dataByName[name].size() > 1) name += " \u00b7 " + dataShortName(run->dataRecipe);
                 auto& keys = keysByName[name];
                 keys.push_back(key);
                 g.row.model = keys.size() == 1 ? name : name + " (" + std::to_string(keys.size()) + ")";

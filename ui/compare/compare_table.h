@@ -28,8 +28,9 @@ struct CompareRow {
     lab::TrialStatistics auroc, aupr, matchAny, matchGroundTruth, coverage;
 };
 
-// Rows in order of first appearance. Architectures that share a name but differ get "name
-// (2)", "name (3)" ... so rows never merge different models.
+// Rows in order of first appearance. A name used on several data sets gets the data's short
+// name ("CNN-25 · pos.fa+neg.fa", training_types.h dataShortName); architectures that share a
+// name (and data) but differ get "name (2)", "name (3)" ... so rows never merge different models.
 std::vector<CompareRow> compareRows(const std::vector<std::shared_ptr<const lab::RunRecord>>& runs,
                                     CompareGrouping grouping);
 

@@ -124,6 +124,7 @@ DataPanel::DataPanel(QWidget* parent) : QWidget(parent) {
     connect(mSketchTimer, &QTimer::timeout, this, &DataPanel::updateSketch);
 
     setRecipe(lab::DataRecipe::paperSynthetic());
+    updateIdleSummary();
     startDatabaseLoad();
 }
 
@@ -223,6 +224,7 @@ void DataPanel::setRecipe(const lab::DataRecipe& r) {
         mFastaSplit[i]->setValue(r.splitFractions[std::size_t(i)]);
     }
     mLabelMode->setCurrentIndex(mLabelMode->findData(int(r.labelMode)));
+    mLabelModeChosen = !r.files.empty();  // a saved recipe's labelling is the user's choice
     mSplitMode->setCurrentIndex(mSplitMode->findData(int(r.splitMode)));
     if (r.splitMode == lab::DataRecipe::SplitMode::SeparateFiles) {
         std::vector<std::string> files;
@@ -256,6 +258,7 @@ void DataPanel::controlChanged() {
     if (mUpdating) return;
     updateFastaControls();
     mLoadButton->setText(mTabs->currentIndex() == 0 ? tr("Generate data") : tr("Load data"));
+    updateIdleSummary();
     mSketchTimer->start();
     Q_EMIT recipeChanged();
 }

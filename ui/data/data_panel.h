@@ -107,6 +107,11 @@ private:
     std::vector<std::string> fileListPaths() const;
     void addFiles(const QStringList& paths);
     void addFolder(const QString& dir);
+    // A fresh file list (after Clear, or until the user picks the label mode by hand): the
+    // label mode from the files (one file: labels in headers; two named pos / neg: positive /
+    // negative, positives first; several: one file per class), class names from the files.
+    void guessLabelMode(std::vector<std::string>& files);
+    void updateIdleSummary();  // "press <the load button's text>" until data are loaded
     void chooseFiles();
     void chooseFolder();
     void chooseSplitFile();
@@ -157,6 +162,7 @@ private:
     QCheckBox* mUseExpected = nullptr;
     QLabel* mExpectedLabel = nullptr;
     std::vector<std::string> mExpectedMotifs;
+    bool mLabelModeChosen = false;  // picked by hand since the list was last cleared
 
     // Load / result
     QPushButton* mLoadButton = nullptr;

@@ -5,6 +5,8 @@
 
 #include "widgets/adaptive_box.h"
 
+#include "app_window/settings.h"
+
 #include "architecture/architecture_model.h"
 #include "data/motif_picker.h"
 #include "data/sequence_preview.h"
@@ -64,6 +66,7 @@ QWidget* DataPanel::buildFastaPage() {
     auto* filesBox = new QGroupBox(tr("Files"));
     auto* filesLayout = new QVBoxLayout(filesBox);
     mFiles = new QListWidget;
+    mFiles->setObjectName(QStringLiteral("fastaFiles"));
     mFiles->setAlternatingRowColors(true);
     mFiles->setSelectionMode(QAbstractItemView::SingleSelection);
     mFiles->setToolTip(tr("FASTA files (plain or .gz). Drop files or a folder anywhere on this panel."));
@@ -91,11 +94,23 @@ QWidget* DataPanel::buildFastaPage() {
     auto* remove = new QPushButton(tr("Remove"));
     connect(remove, &QPushButton::clicked, this, [this] {
         delete mFiles->currentItem();
-        setFileList(fileListPaths());
+        std::vector<std::string> files = fileListPaths();
+        guessLabelMode(files);
+        setFileList(files);
         controlChanged();
     });
     auto* clear = new QPushButton(tr("Clear"));
+    clear->setToolTip(tr("Remove every file; the class names and the label mode of the old files go too."));
     connect(clear, &QPushButton::clicked, this, [this] {
+        // A new start: nothing of the previous files' labelling may stick to the next ones.
+        mLabelModeChosen = false;
+        {
+            const QSignalBlocker b1(mClassNames), b2(mSplitMode), b3(mLabelMode);
+            mClassNames->clear();
+            if (mSplitMode->currentData().toInt() == int(lab::DataRecipe::SplitMode::SeparateFiles))
+                mSplitMode->setCurrentIndex(mSplitMode->findData(int(lab::DataRecipe::SplitMode::Random)));
+            mLabelMode->setCurrentIndex(0);
+        }
         setFileList({});
         controlChanged();
     });
@@ -183,6 +198,7 @@ QWidget* DataPanel::buildFastaPage() {
 
     auto changed = [this] { controlChanged(); };
     connect(mLabelMode, &QComboBox::currentIndexChanged, this, changed);
+    connect(mLabelMode, &QComboBox::activated, this, [this] { mLabelModeChosen = true; });  // by hand only
     connect(mSplitMode, &QComboBox::currentIndexChanged, this, changed);
     connect(mClassNames, &QLineEdit::textChanged, this, changed);
     connect(mTargetLength, &QSpinBox::valueChanged, this, changed);
@@ -216,6 +232,7 @@ void DataPanel::updateFastaControls() {
     mSplitFileBox->setVisible(split == lab::DataRecipe::SplitMode::AssignmentFile);
     setFileList(fileListPaths());  // refresh the roles shown next to each file
     mLoadButton->setText(mTabs->currentIndex() == 0 ? tr("Generate data") : tr("Load data"));
+    updateIdleSummary();
 }
 
 void DataPanel::updateExpectedLabel() {
@@ -278,12 +295,36 @@ void DataPanel::setFileList(const std::vector<std::string>& files) {
     mFilesHint->setText(hint);
 }
 
+void DataPanel::guessLabelMode(std::vector<std::string>& files) {
+    if (mLabelModeChosen || files.empty() ||
+        mSplitMode->currentData().toInt() == int(lab::DataRecipe::SplitMode::SeparateFiles))
+        return;
+    auto stem = [](const std::string& f) { return QString::fromStdString(seqio::fileStem(f)).toLower(); };
+    auto isNeg = [](const QString& s) { return s.contains(QLatin1String("neg")) || s.contains(QLatin1String("unbound")) || s.contains(QLatin1String("background")); };
+    auto isPos = [&](const QString& s) { return !isNeg(s) && (s.contains(QLatin1String("pos")) || s.contains(QLatin1String("bound"))); };
+    seqio::LabelMode mode = seqio::LabelMode::FilePerClass;
+    if (files.size() == 1) {
+        mode = seqio::LabelMode::HeaderTokens;
+    } else if (files.size() == 2) {
+        const QString a = stem(files[0]), b = stem(files[1]);
+        if (isPos(a) && isNeg(b)) mode = seqio::LabelMode::PositiveNegative;
+        else if (isNeg(a) && isPos(b)) {
+            mode = seqio::LabelMode::PositiveNegative;
+            std::swap(files[0], files[1]);  // positives first
+        }
+    }
+    const QSignalBlocker b1(mLabelMode), b2(mClassNames);
+    mLabelMode->setCurrentIndex(mLabelMode->findData(int(mode)));
+    mClassNames->clear();  // names come from the files (file names, class= headers)
+}
+
 void DataPanel::addFiles(const QStringList& paths) {
     std::vector<std::string> files = fileListPaths();
     for (const QString& p : paths) {
         const std::string s = QDir::cleanPath(p).toStdString();
         if (std::find(files.begin(), files.end(), s) == files.end()) files.push_back(s);
     }
+    guessLabelMode(files);
     setFileList(files);
     mTabs->setCurrentIndex(1);
     controlChanged();
@@ -329,17 +370,22 @@ void DataPanel::addFolder(const QString& dirPath) {
 
 void DataPanel::chooseFiles() {
     const QStringList paths = QFileDialog::getOpenFileNames(
-        this, tr("Open FASTA files"), {}, tr("FASTA (*.fa *.fasta *.fna *.fas *.gz);;All files (*)"));
-    if (!paths.isEmpty()) addFiles(paths);
+        this, tr("Open FASTA files"), AppSettings::lastDirectory(AppSettings::Folder::Fasta), tr("FASTA (*.fa *.fasta *.fna *.fas *.gz);;All files (*)"));
+    if (paths.isEmpty()) return;
+    AppSettings::setLastDirectory(AppSettings::Folder::Fasta, paths.front());
+    addFiles(paths);
 }
 
 void DataPanel::chooseFolder() {
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a folder of FASTA files"));
-    if (!dir.isEmpty()) addFolder(dir);
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a folder of FASTA files"),
+                                                          AppSettings::lastDirectory(AppSettings::Folder::Fasta));
+    if (dir.isEmpty()) return;
+    AppSettings::setLastDirectory(AppSettings::Folder::Fasta, QFileInfo(dir).absolutePath());  // its parent: the next folder is a sibling
+    addFolder(dir);
 }
 
 void DataPanel::chooseSplitFile() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Split assignment file"), {},
+    const QString path = QFileDialog::getOpenFileName(this, tr("Split assignment file"), AppSettings::lastDirectory(AppSettings::Folder::Fasta),
                                                       tr("Text (*.txt *.tsv);;All files (*)"));
     if (!path.isEmpty()) mSplitFile->setText(path);
 }

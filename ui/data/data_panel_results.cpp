@@ -66,7 +66,7 @@ QWidget* DataPanel::buildResultArea() {
     boxLayout->addWidget(layout);
 
     auto* left = new QVBoxLayout;
-    mSummary = new QLabel(tr("Nothing loaded yet: choose a data set above and press <b>Generate</b>."));
+    mSummary = new QLabel;
     mSummary->setWordWrap(true);
     mSummary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     left->addWidget(mSummary);
@@ -125,6 +125,13 @@ QWidget* DataPanel::buildResultArea() {
         if (mData) emit sequenceActivated(synth::Part(mPreviewPart->currentData().toInt()), std::size_t(mPreviewStart->value() - 1 + row));
     });
     return box;
+}
+
+void DataPanel::updateIdleSummary() {
+    if (mData || !mSummary) return;
+    // Names the button as it reads now ("Generate data" on the Synthetic tab, "Load data" on FASTA).
+    mSummary->setText(tr("Nothing loaded yet: choose a data set above and press <b>%1</b>.")
+                          .arg(mLoadButton->text().remove(QLatin1Char('&')).toHtmlEscaped()));
 }
 
 void DataPanel::showResult() {

@@ -252,6 +252,7 @@ MotifPicker::MotifPicker(QWidget* parent) : QWidget(parent), mModel(new MotifLis
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     mSource = new QLabel;
+    mSource->setWordWrap(true);  // "JASPAR CORE vertebrates (bundled) · 205 motifs" in a narrow dock
     mSource->setStyleSheet(QStringLiteral("color: palette(placeholder-text);"));
     layout->addWidget(mSource);
 

@@ -1,5 +1,7 @@
 #include "filters/alignment_view.h"
 
+#include "app_window/settings.h"
+
 #include "filters/alignment_tips.h"
 
 #include "logo/logo_export.h"
@@ -541,13 +543,14 @@ void AlignmentView::exportFigure(const QString& path) const {
 void AlignmentView::chooseExportPath() {
     QString base = queryLabel();
     base.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9_-]+")), QStringLiteral("_"));
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString dir = AppSettings::lastDirectory(AppSettings::Folder::Exports);
     QString selected;
     QString path = QFileDialog::getSaveFileName(this, tr("Export alignment figure"),
                                                 dir + QLatin1Char('/') + base + QStringLiteral("_alignments.png"),
                                                 tr("PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)"),
                                                 &selected);
     if (path.isEmpty()) return;
+    AppSettings::setLastDirectory(AppSettings::Folder::Exports, path);
     if (QFileInfo(path).suffix().isEmpty()) {
         static const QRegularExpression ext(QStringLiteral("\\*\\.(\\w+)"));
         const auto m = ext.match(selected);

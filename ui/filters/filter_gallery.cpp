@@ -129,6 +129,9 @@ void FilterGallery::buildUi() {
     mMode->setPalette(dim);
     mMode->setToolTip(tr("What the logos show. The matches in the captions are always those of the clipped "
                          "activation PWMs."));
+    // The mode line gives way first in a narrow window (the toggles show the same).
+    mMode->setMinimumWidth(0);
+    mMode->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     bar->addWidget(mMode, 1);
     auto* exportLogos = new QToolButton(this);
     exportLogos->setText(tr("Export logos\u2026"));
@@ -433,7 +436,7 @@ void FilterGallery::exportLogosInteractive() {
     QString selected = tr("SVG vector image (*.svg)");
     const QString filters = tr("SVG vector image (*.svg);;PNG image (*.png);;PDF document (*.pdf)");
     QString path = QFileDialog::getSaveFileName(this, tr("Export filter logos"),
-                                                AppSettings::lastDirectory() + QStringLiteral("/filters.svg"),
+                                                AppSettings::lastDirectory(AppSettings::Folder::Exports) + QStringLiteral("/filters.svg"),
                                                 filters, &selected);
     if (path.isEmpty()) return;
     if (QFileInfo(path).suffix().isEmpty())
@@ -444,7 +447,7 @@ void FilterGallery::exportLogosInteractive() {
         ImageExportOptions options;
         options.pixelRatio = 2.0;  // PNG: sharp on paper and high-DPI screens
         exportLogos(path, options);
-        AppSettings::setLastDirectory(path);
+        AppSettings::setLastDirectory(AppSettings::Folder::Exports, path);
     } catch (const std::exception& e) {
         QMessageBox::warning(this, tr("Export logos"), tr("The logos could not be saved: %1").arg(QString::fromUtf8(e.what())));
     }
@@ -453,13 +456,13 @@ void FilterGallery::exportLogosInteractive() {
 void FilterGallery::exportMemeInteractive() {
     if (!hasFilters()) return;
     QString path = QFileDialog::getSaveFileName(this, tr("Export filters as MEME motifs"),
-                                                AppSettings::lastDirectory() + QStringLiteral("/filters.meme"),
+                                                AppSettings::lastDirectory(AppSettings::Folder::Exports) + QStringLiteral("/filters.meme"),
                                                 tr("MEME motif file (*.meme *.txt)"));
     if (path.isEmpty()) return;
     if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".meme");
     try {
         exportMeme(path);
-        AppSettings::setLastDirectory(path);
+        AppSettings::setLastDirectory(AppSettings::Folder::Exports, path);
     } catch (const std::exception& e) {
         QMessageBox::warning(this, tr("Export MEME"), tr("The motifs could not be saved: %1").arg(QString::fromUtf8(e.what())));
     }

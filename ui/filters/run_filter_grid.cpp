@@ -2,6 +2,7 @@
 
 #include "lab/run_record.h"
 #include "training/training_types.h"
+#include "logo/logo_painter.h"
 
 #include <QAbstractScrollArea>
 #include <QHelpEvent>
@@ -44,10 +45,19 @@ void RunFilterGrid::setRunFilters(const lab::RunFilters& f) {
     setCells(f.pwms, f.matched, f.matches, f.truthNames, tr("Filters (%1 set)").arg(QString::fromStdString(f.dataPart)));
 }
 
+QFont RunFilterGrid::captionFont() const {
+    // The widget's font (scaled with the application's, e.g. in presentation mode), never
+    // below 9 pt: captions stay readable however small the logos get.
+    QFont f = font();
+    f.setPointSizeF(std::max(kMinCaptionPointSize, f.pointSizeF()));
+    return f;
+}
+
 LogoStyle RunFilterGrid::logoStyle() const {
     LogoStyle s;
     s.kind = mKind;
     s.showAxes = false;
+    s.captionPixelSize = captionFont().pointSizeF() * logicalDpiY() / 72.0;
     if (!mDisplay.empty() && !mDisplayEmptyLabel.isEmpty()) s.emptyLabel = mDisplayEmptyLabel;
     return s;
 }
@@ -96,7 +106,7 @@ QString RunFilterGrid::toolTipOf(int index) const {
 QRectF RunFilterGrid::cellRect(int index) const {
     if (index < 0 || index >= int(mCells.size())) return {};
     const int columns = columnsFor(width());
-    const double cellW = double(width()) / columns, cellH = cellW * cellAspect();
+    const double cellW = double(width()) / columns, cellH = cellHeight(cellW);
     return {(index % columns) * cellW, headlineHeight(this) + (index / columns) * cellH, cellW, cellH};
 }
 
@@ -255,18 +265,27 @@ int RunFilterGrid::columnsFor(int width) const {
     const int byWidth = std::clamp(width / std::max(40, mCellWidth), 1, n);
     if (mFitHeight <= 0) return byWidth;
     // Fewest columns (largest logos) whose grid fits the height; never smaller cells than by width.
-    const double aspect = cellAspect(), head = headlineHeight(this);
+    const double head = headlineHeight(this);
     for (int c = std::max(1, width / kMaxCellWidth); c <= byWidth; ++c) {
         const int rows = (n + c - 1) / c;
-        if (head + rows * (double(width) / c) * aspect <= mFitHeight) return c;
+        if (head + rows * cellHeight(double(width) / c) <= mFitHeight) return c;
     }
     return byWidth;
 }
 
-double RunFilterGrid::cellAspect() const {
-    if (mCells.empty()) return 0.6;
-    const QSizeF s = preferredLogoGridSize({mCells.front()}, 1, logoStyle());
-    return s.width() > 0 ? s.height() / s.width() : 0.6;
+double RunFilterGrid::cellHeight(double cellWidth) const {
+    if (mCells.empty()) return 0.6 * cellWidth;
+    // One cell at its natural proportions; the fixed-size caption line does not scale.
+    LogoCell cell = mCells.front();
+    if (std::any_of(mCells.begin(), mCells.end(), [](const LogoCell& c) { return !c.caption.isEmpty(); }))
+        cell.caption = QStringLiteral(" ");
+    const LogoStyle style = logoStyle();
+    LogoStyle captioned = style;
+    captioned.caption = cell.caption;
+    const double fixed = logoFixedCaptionHeight(captioned);
+    const QSizeF s = preferredLogoGridSize({cell}, 1, style);
+    const double aspect = s.width() > 0 ? (s.height() - fixed) / s.width() : 0.6;
+    return cellWidth * aspect + fixed;
 }
 
 int RunFilterGrid::heightForWidth(int width) const {
@@ -274,7 +293,7 @@ int RunFilterGrid::heightForWidth(int width) const {
     const int columns = columnsFor(width);
     const int rows = (int(mCells.size()) + columns - 1) / columns;
     const double cell = double(width) / columns;
-    return int(std::ceil(headlineHeight(this) + rows * cell * cellAspect()));
+    return int(std::ceil(headlineHeight(this) + rows * cellHeight(cell)));
 }
 
 QSize RunFilterGrid::sizeHint() const {
@@ -332,7 +351,7 @@ void RunFilterGrid::paintContent(QPainter& p) const {
     const int columns = columnsFor(width());
     const int rows = (int(mCells.size()) + columns - 1) / columns;
     const double cell = all.width() / columns;
-    const QRectF grid(0, head, all.width(), std::min(all.height() - head, rows * cell * cellAspect()));
+    const QRectF grid(0, head, all.width(), std::min(all.height() - head, rows * cellHeight(cell)));
     paintLogoGrid(p, grid, mCells, columns, logoStyle());
 }
 
@@ -341,7 +360,7 @@ int RunFilterGrid::cellAt(const QPoint& pos) const {
     const double head = headlineHeight(this);
     const int columns = columnsFor(width());
     const int rows = (int(mCells.size()) + columns - 1) / columns;
-    const double cellW = double(width()) / columns, cellH = cellW * cellAspect();
+    const double cellW = double(width()) / columns, cellH = cellHeight(cellW);
     if (pos.y() < head || cellH <= 0) return -1;
     const int col = int(pos.x() / cellW), row = int((pos.y() - head) / cellH);
     if (col < 0 || col >= columns || row < 0 || row >= rows) return -1;

@@ -67,8 +67,12 @@ public:
     // cell's tooltip, e.g. what is drawn. An empty list restores the PWMs.
     void setDisplayMotifs(motif::MotifList motifs, const QString& emptyLabel = {}, const QString& note = {});
     bool showsDisplayMotifs() const { return !mDisplay.empty(); }
-    // The style cells are painted with (kind, no axes, placeholder label), e.g. for exports.
+    // The style cells are painted with (kind, no axes, placeholder label, caption size), e.g.
+    // for exports.
     LogoStyle logoStyle() const;
+    // The captions' font (best match, E-value): the widget's font, at least 9 pt.
+    static constexpr double kMinCaptionPointSize = 9.0;
+    QFont captionFont() const;
 
     // "Predict first, then look" (lessons): hides every match statistic (captions, true-motif
     // highlights, match counts in the headline and tooltips) until shown again; the logos stay.
@@ -118,7 +122,7 @@ private:
                   const QString& headline);
     void applyDisplay();  // mCells / mTips from the base cells and mDisplay
     int columnsFor(int width) const;
-    double cellAspect() const;  // height / width of one cell
+    double cellHeight(double cellWidth) const;  // of one cell, caption line included
     int cellAt(const QPoint& pos) const;
     void paintContent(QPainter& painter) const;
 

@@ -63,11 +63,13 @@ void paintLogoGrid(QPainter& painter, const QRectF& rect, const std::vector<Logo
     Shared shared = sharedLayout(cells, style);
     const int rows = int((cells.size() + std::size_t(columns) - 1) / std::size_t(columns));
     const double cellUnits = logoHeightInFonts(shared.cellStyle) + 2 * kPad;
+    const double fixedPerRow = logoFixedCaptionHeight(shared.cellStyle);  // fixed-size captions
 
     // One base font size for the whole figure: what fits the height, limited by the width.
     double f = style.fontPixelSize;
     if (f <= 0) {
-        const double byHeight = rect.height() / (rows * cellUnits + (rows - 1) * kGapY + figureHeadingUnits(style));
+        const double byHeight = std::max(1.0, rect.height() - rows * fixedPerRow) /
+                                (rows * cellUnits + (rows - 1) * kGapY + figureHeadingUnits(style));
         const double cellWidth = (rect.width() - (columns - 1) * kGapX * byHeight) / columns - 2 * kPad * byHeight;
         f = std::max(1.0, std::min(byHeight, logoFontSize(QRectF(0, 0, cellWidth, 1e9), shared.cellStyle, shared.slotCount)));
     }

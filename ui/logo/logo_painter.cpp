@@ -27,14 +27,21 @@ constexpr double kSlot = 2.2;        // preferred column width
 constexpr double kRightPad = 0.6;
 constexpr double kLetterGap = 0.04;  // fraction of a slot left blank between letters
 
+bool fixedCaption(const LogoStyle& style) { return !style.caption.isEmpty() && style.captionPixelSize > 0; }
+
+// The vertical budget in font units, without a fixed-size caption line (fixedCaptionHeight).
 double verticalUnitsImpl(const LogoStyle& style) {
     return (style.showAxes ? kTopPad + kXAxis : kBottomPad) + kPlot + kBottomPad +
-           (style.title.isEmpty() ? 0 : kTitle) + (style.caption.isEmpty() ? 0 : kCaption);
+           (style.title.isEmpty() ? 0 : kTitle) + (style.caption.isEmpty() || fixedCaption(style) ? 0 : kCaption);
+}
+
+double fixedCaptionImpl(const LogoStyle& style) {
+    return fixedCaption(style) ? kCaptionLineFactor * style.captionPixelSize : 0.0;
 }
 
 double autoFontImpl(const QRectF& rect, const LogoStyle& style, int slotCount) {
     if (style.fontPixelSize > 0) return style.fontPixelSize;
-    const double byHeight = rect.height() / verticalUnitsImpl(style);
+    const double byHeight = std::max(0.0, rect.height() - fixedCaptionImpl(style)) / verticalUnitsImpl(style);
     // Narrow rects: keep the axis from eating the plot (about 5 f of axis per 1 f per column).
     const double byWidth = rect.width() / (5.0 + kRightPad + 1.0 * std::max(1, slotCount));
     return std::max(1.0, std::min(byHeight, byWidth));
@@ -78,8 +85,9 @@ LogoGeometry geometryFor(const QRectF& rect, const LogoStyle& style, const LogoR
     top += (style.showAxes ? kTopPad : kBottomPad) * f;
     double bottom = rect.bottom() - kBottomPad * f;
     if (!style.caption.isEmpty()) {
-        g.caption = QRectF(rect.left(), bottom - kCaption * f, rect.width(), kCaption * f);
-        bottom -= kCaption * f;
+        const double line = fixedCaption(style) ? fixedCaptionImpl(style) : kCaption * f;
+        g.caption = QRectF(rect.left(), bottom - line, rect.width(), line);
+        bottom -= line;
     }
     if (style.showAxes) bottom -= kXAxis * f;
     const double left = rect.left() + (style.showAxes ? leftAxisWidth(f, ticksFor(range)) : 0.3 * f);
@@ -102,7 +110,8 @@ void paintTitleAndCaption(QPainter& p, const LogoGeometry& g, const LogoStyle& s
         drawLogoText(p, box, Qt::AlignHCenter | Qt::AlignVCenter, text, font, colour);
     };
     if (!style.title.isEmpty()) place(g.title, style.title, logoFont(1.15 * f, true), kLogoInk);
-    if (!style.caption.isEmpty()) place(g.caption, style.caption, logoFont(0.95 * f), kLogoMuted);
+    if (!style.caption.isEmpty())
+        place(g.caption, style.caption, logoFont(fixedCaption(style) ? style.captionPixelSize : 0.95 * f), kLogoMuted);
 }
 
 void paintAxes(QPainter& p, const LogoGeometry& g, const LogoStyle& style, int width) {
@@ -228,6 +237,8 @@ void paintEmptyLogo(QPainter& painter, const QRectF& rect, const LogoStyle& styl
 
 double logoHeightInFonts(const LogoStyle& style) { return verticalUnitsImpl(style); }
 
+double logoFixedCaptionHeight(const LogoStyle& style) { return fixedCaptionImpl(style); }
+
 double logoFontSize(const QRectF& rect, const LogoStyle& style, int slotCount) {
     return autoFontImpl(rect, style, slotCount);
 }
@@ -237,7 +248,7 @@ QSizeF preferredLogoSize(int width, const LogoStyle& style) {
     const int slotCount = std::max(1, width);
     const double left = style.showAxes ? leftAxisWidth(f, ticksFor(logoYRange({}, style))) : 0.3 * f;
     const double right = (style.showAxes ? kRightPad : 0.3) * f;
-    return {left + slotCount * kSlot * f + right, verticalUnitsImpl(style) * f};
+    return {left + slotCount * kSlot * f + right, verticalUnitsImpl(style) * f + fixedCaptionImpl(style)};
 }
 
 }  // namespace motifloom::ui

@@ -66,8 +66,10 @@ QSizeF preferredLogoSize(int width, const LogoStyle& style);
 inline constexpr double kDefaultLogoFontSize = 11.0;
 
 // Height of a logo at its preferred proportions, in units of its base text size (depends on
-// whether the style has axes, a title, a caption).
+// whether the style has axes, a title, a caption); a fixed-size caption (captionPixelSize) is
+// not included: its line is logoFixedCaptionHeight logical units on top.
 double logoHeightInFonts(const LogoStyle& style);
+double logoFixedCaptionHeight(const LogoStyle& style);  // 0 unless the caption has a fixed size
 
 // Base text size for `rect`: style.fontPixelSize when set, otherwise what fills rect's height at
 // the preferred proportions, limited so that `slotCount` columns still fit its width.

@@ -26,6 +26,9 @@ namespace motifloom::ui {
 
 enum class LogoKind { Bits, Probability, Weight };
 
+// Height of the caption line per unit of a fixed captionPixelSize.
+inline constexpr double kCaptionLineFactor = 1.7;
+
 struct LogoStyle {
     LogoKind kind = LogoKind::Bits;
     // Bits only: subtract e_n = 3 / (2 ln2 nsites) per column (Schneider et al. 1986), clamped
@@ -42,6 +45,10 @@ struct LogoStyle {
     double yMin = std::numeric_limits<double>::quiet_NaN();
     double yMax = std::numeric_limits<double>::quiet_NaN();
     double fontPixelSize = 0;        // base text size; 0 = scale with the painted rectangle
+    // Caption text size in logical units, independent of the logo's size (> 0: a caption line
+    // of kCaptionLineFactor x this is reserved, so a small logo keeps a legible caption);
+    // 0 = the caption scales with the base text size like everything else.
+    double captionPixelSize = 0;
     QString emptyLabel = QStringLiteral("never fires");  // placeholder text for empty motifs
 };
 

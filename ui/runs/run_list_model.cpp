@@ -59,10 +59,35 @@ int RunListModel::rowOfId(int id) const {
 int RunListModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(mRuns.size()); }
 int RunListModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
+bool RunListModel::renameRun(int row, const QString& name) {
+    const QString trimmed = name.simplified();
+    const auto old = run(row);
+    if (!old || trimmed.isEmpty() || trimmed.toStdString() == old->label) return false;
+    // Runs are shared and immutable: the renamed run is a copy (weights are shared pointers).
+    auto renamed = std::make_shared<lab::RunRecord>(*old);
+    renamed->label = trimmed.toStdString();
+    mRuns[std::size_t(row)] = renamed;
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    Q_EMIT runRenamed(renamed->id);
+    return true;
+}
+
+Qt::ItemFlags RunListModel::flags(const QModelIndex& index) const {
+    Qt::ItemFlags f = QAbstractTableModel::flags(index);
+    if (index.isValid() && index.column() == Label) f |= Qt::ItemIsEditable;
+    return f;
+}
+
+bool RunListModel::setData(const QModelIndex& index, const QVariant& value, int role) {
+    if (!index.isValid() || index.column() != Label || role != Qt::EditRole) return false;
+    return renameRun(index.row(), value.toString());
+}
+
 QVariant RunListModel::data(const QModelIndex& index, int role) const {
     const auto r = run(index.row());
     if (!r) return {};
     if (role == RunRole) return QVariant::fromValue(r);
+    if (role == Qt::EditRole && index.column() == Label) return QString::fromStdString(r->label);
     const int col = index.column();
     auto raw = [&]() -> QVariant {
         auto n = [](double v) { return std::isfinite(v) ? v : -1.0; };

@@ -4,6 +4,8 @@
 // match-any, match-ground-truth, coverage, time. Qt::DisplayRole is formatted text;
 // Qt::UserRole holds the raw value for sorting (numbers; NaN sorts as -1). RunRole gives the
 // run itself. The model shares the (immutable) runs; it owns nothing else.
+// The Name column is editable (F2 / double-click in the Runs list): renaming replaces the run
+// by a renamed copy and emits runRenamed.
 
 #include "lab/run_record.h"
 
@@ -28,11 +30,18 @@ public:
     const std::vector<std::shared_ptr<const lab::RunRecord>>& runs() const { return mRuns; }
     std::shared_ptr<const lab::RunRecord> run(int row) const;
     int rowOfId(int id) const;  // -1 when absent
+    // New name (trimmed, not empty, different); false when nothing changed.
+    bool renameRun(int row, const QString& name);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
+
+Q_SIGNALS:
+    void runRenamed(int id);
 
 private:
     std::vector<std::shared_ptr<const lab::RunRecord>> mRuns;

@@ -147,7 +147,8 @@ void Dashboard::buildUi() {
                             "scores above a random negative (0.5 = guessing, 1 = perfect). AUPR: area under "
                             "the precision-recall curve.\n") +
                          mAucPlot->toolTip());
-    for (auto* p : {mLossPlot, mAucPlot}) p->setMinimumSize(180, 150);
+    // Small minimums: the window must fit a 1024 x 640 screen (plots grow with the window).
+    for (auto* p : {mLossPlot, mAucPlot}) p->setMinimumSize(160, 100);
 
     // ---- bottom: filters + results ----------------------------------------------------------
     mBottom = new QTabWidget(main);
@@ -221,7 +222,7 @@ QWidget* Dashboard::buildResults() {
     plot::setupPlot(mPrPlot, tr("recall"), tr("precision"));
     mPrPlot->setToolTip(tr("Precision-recall curve per class on the test set."));
     for (auto* p : {mRocPlot, mPrPlot}) {
-        p->setMinimumSize(180, 150);
+        p->setMinimumSize(160, 100);
         p->xAxis->setRange(0, 1);
         p->yAxis->setRange(0, 1.02);
     }

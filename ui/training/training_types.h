@@ -83,6 +83,13 @@ arch::Architecture fitArchitectureToData(const arch::Architecture& arch, int inp
 
 // "CNN-25 · seed 1" (with " · trial 2" for sweeps).
 std::string jobLabel(const arch::Architecture& arch, int trial = 0);
+// With the data between model and seed, so runs on different data sets are told apart:
+// "CNN-25 · synthetic 12 motifs · seed 1", "CNN-25 · pos.fa+neg.fa · seed 1".
+std::string jobLabel(const arch::Architecture& arch, const lab::DataRecipe& data, int trial = 0);
+// The data part of that label: "synthetic 12 motifs", the FASTA file names joined by "+"
+// (the first two and "+3 more" beyond three), "train.fa+valid.fa+test.fa"'s folder name, or a
+// directory's name.
+std::string dataShortName(const lab::DataRecipe& data);
 
 }  // namespace motifloom::ui
 

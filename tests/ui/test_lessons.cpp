@@ -40,10 +40,6 @@ namespace {
 constexpr int kQuickSequences = 300;
 constexpr int kQuickEpochs = 1;
 
-bool hasMethod(const QObject& o, const char* signature) {
-    return o.metaObject()->indexOfMethod(QMetaObject::normalizedSignature(signature)) >= 0;
-}
-
 bool waitIdle(MainWindow& w, int ms = 300000) {
     return QTest::qWaitFor([&] { return !w.lessonDock()->runner()->isRunning() && !w.controller()->isActive() &&
                                         !w.dataPanel()->isLoading(); }, ms);
@@ -114,10 +110,8 @@ void TestLessons::builtInLessonRunsHeadless_data() {
     for (const QString& path : MainWindow::builtInLessons()) QTest::newRow(qPrintable(path.section('/', -1))) << path;
 }
 
-// Every step entered as the teacher's Next does, its actions run on small data. Race and the
-// sequence inspector come from other parts of the program: only when this build lacks them is
-// their "not available" failure accepted (the runs a race would have made are then trained one
-// by one, so the following steps still have runs to compare).
+// Every step entered as the teacher's Next does, its actions run on small data (races and the
+// sequence inspector included); any step's error fails the test.
 void TestLessons::builtInLessonRunsHeadless() {
     QFETCH(QString, path);
     MainWindow w;
@@ -133,25 +127,6 @@ void TestLessons::builtInLessonRunsHeadless() {
         const QString error = dock->lastError();
         if (error.isEmpty()) continue;
         const lesson::Step& step = dock->lesson().steps[std::size_t(i)];
-        if (error.contains("race is not available in this build") && !hasMethod(w, "startRace(QStringList)")) {
-            for (const auto& a : step.actions) {
-                if (a.kind != lesson::ActionKind::Race) continue;
-                for (const std::string& entry : a.architectures) {
-                    if (arch::isPreset(entry)) {
-                        arch::Architecture p = arch::preset(entry);
-                        w.architectureEditor()->setArchitecture(p);
-                    } else {
-                        w.architectureEditor()->setArchitecture(arch::fromJsonString(entry));
-                    }
-                    arch::TrainingSettings s = w.trainingSettings()->settings();
-                    s.maxEpochs = kQuickEpochs;
-                    w.trainingSettings()->setSettings(s);
-                    QVERIFY(trainOnce(w));
-                }
-            }
-            continue;
-        }
-        if (error.contains("sequence inspector is not available") && !hasMethod(w, "openInspector(int)")) continue;
         QFAIL(qPrintable(QStringLiteral("step %1 \"%2\": %3").arg(i + 1).arg(QString::fromStdString(step.title), error)));
     }
     QVERIFY(dock->stepCount() >= 4);

@@ -17,6 +17,7 @@
 #include "lessons/lesson_runner.h"
 #include "logo/logo_grid.h"
 #include "logo/logo_painter.h"
+#include "race/race_view.h"
 #include "runs/run_list_model.h"
 #include "training/dashboard.h"
 #include "training/training_controller.h"
@@ -51,8 +52,9 @@
 #include <algorithm>
 #include <map>
 
-// The built-in lessons live in a static library's Qt resource: registered once, by name.
-static void initLessonResources() { Q_INIT_RESOURCE(lessons); }
+// The built-in lessons live in a static library's Qt resource (resources/CMakeLists.txt):
+// registered once, by name.
+static void initLessonResources() { Q_INIT_RESOURCE(motifloom_lessons); }
 
 namespace motifloom::ui {
 
@@ -115,13 +117,8 @@ public:
         return message.isEmpty() ? tr("training did not start") : message;
     }
     QString startRace(const QStringList& architectures) override {
-        if (w->metaObject()->indexOfMethod(QMetaObject::normalizedSignature("startRace(QStringList)")) < 0)
-            return tr("race is not available in this build");
         if (runUnderWay()) return tr("a run is already under way; stop it (Esc) or wait for it");
-        bool ok = false;
-        QMetaObject::invokeMethod(w, "startRace", Qt::DirectConnection, Q_RETURN_ARG(bool, ok),
-                                  Q_ARG(QStringList, architectures));
-        if (ok) return {};
+        if (w->startRace(architectures)) return {};
         const QString message = w->messageText();
         return message.isEmpty() ? tr("the race could not start") : message;
     }
@@ -146,9 +143,6 @@ public:
             w->mTabs->setCurrentIndex(containing);
             return {};
         }
-        if (title.compare(QLatin1String("race"), Qt::CaseInsensitive) == 0) return tr("race is not available in this build");
-        if (title.compare(QLatin1String("inspector"), Qt::CaseInsensitive) == 0)
-            return tr("the sequence inspector is not available in this build");
         return tr("no tab '%1' (tabs: %2)").arg(title, titles.join(QStringLiteral(", ")));
     }
     QString openAlignment(int filterIndex) override {
@@ -161,9 +155,7 @@ public:
         return {};
     }
     QString openInspector(int index) override {
-        if (w->metaObject()->indexOfMethod(QMetaObject::normalizedSignature("openInspector(int)")) < 0)
-            return tr("the sequence inspector is not available in this build");
-        QMetaObject::invokeMethod(w, "openInspector", Qt::DirectConnection, Q_ARG(int, index));
+        w->openInspector(index);
         return {};
     }
     QString compareRuns(int last, const QStringList& labels) override {
@@ -218,13 +210,8 @@ public:
         for (int c : {RunListModel::Auroc, RunListModel::Aupr}) w->mRunTable->setColumnHidden(c, scores);
         for (int c : {RunListModel::MatchAny, RunListModel::MatchTruth, RunListModel::Coverage})
             w->mRunTable->setColumnHidden(c, !hidden.empty());
-        // Other views that show match statistics (e.g. the race) opt in with a slot of this name.
-        const bool any = !hidden.empty();
-        for (QWidget* child : w->findChildren<QWidget*>()) {
-            if (child == w->mCompare || child == w->mGallery) continue;
-            if (child->metaObject()->indexOfMethod("setStatisticsHidden(bool)") >= 0)
-                QMetaObject::invokeMethod(child, "setStatisticsHidden", Qt::DirectConnection, Q_ARG(bool, any));
-        }
+        // The race shows match-GT per architecture: hidden with any statistic.
+        w->mRaceView->setMatchesHidden(!hidden.empty());
     }
     QImage placeholderImage(const lesson::Placeholder& p, int width) override {
         const qreal ratio = w->devicePixelRatioF();

@@ -2,8 +2,8 @@
 // LessonHost: what a lesson may do to the lab. The lesson dock (lesson_dock.h) runs a step's
 // actions (core/lesson/lesson.h) through this small interface only, so the main window
 // implements it (ui/app_window/main_window_lessons.cpp) and tests can drive the same code.
-// Every command returns an empty string on success, else a message for the teacher ("race is
-// not available in this build"); none of them blocks.
+// Every command returns an empty string on success, else a message for the teacher ("a run is
+// already under way; stop it (Esc) or wait for it"); none of them blocks.
 
 #include "arch/architecture.h"
 #include "lab/data_recipe.h"

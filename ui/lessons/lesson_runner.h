@@ -2,7 +2,7 @@
 // LessonRunner: runs one lesson step's pre-trained runs and actions in order through a
 // LessonHost, without blocking the event loop: "train" and "race" with "wait" poll the host
 // until the run(s) ended before the next action. The first failing action stops the step and
-// is reported as "action 2 (race): unknown preset 'CNN-3'"; the lab keeps
+// is reported as "action 2 (race): " followed by the host's message; the lab keeps
 // whatever the earlier actions did.
 //
 // Quick mode (tests, and trying a lesson out before class): caps every data recipe's sequence

@@ -330,6 +330,8 @@ void TestSession::earlierFileKeepsItsBytes() {
     QCOMPARE(s.dataRecipe.splitSeed, (std::uint64_t(1) << 60) + 7);
     QCOMPARE(s.dataRecipe.gc, 1.0);
     QCOMPARE(s.dataRecipe.classNames.front(), std::string("a \u00b7 \"quoted\""));
+    QVERIFY(s.dataRecipe.truthMapping.empty());  // written before truth mappings existed
+    QVERIFY(!s.runs[0]->filters || !s.runs[0]->filters->summary.lowInformationExcluded);
     QCOMPARE(s.runs.size(), std::size_t(2));
     QCOMPARE(s.runs[0]->dataRecipe.count, 1234);
     QCOMPARE(s.runs[0]->matchHistory.size(), std::size_t(2));

@@ -1,201 +1,11 @@
-// Tests for the filter gallery (ui/filter_gallery.h), its match scoreboard
-// (ui/match_scoreboard.h), the grid's display options (ui/run_filter_grid.h) and the run's
-// match history (core/lab/run_record.h, ui/training/training_controller.cpp).
-//
-// Fixture: a small network whose first-layer filters are set by hand to the log-odds of JASPAR
-// motifs (SP1, MAX, YY1: the "true" motifs; Gata1 planted but not true), one that never fires,
-// half a motif, and a few left at their random initial weights; sequences with sampled sites
-// of those motifs. Its activation PWMs are matched against the bundled JASPAR file, so the
-// snapshot is what the trainer would deliver, with every kind of filter in it.
+// Tests for the filter gallery (ui/filters/filter_gallery.h) and the grid's display options
+// (ui/filters/run_filter_grid.h), on the fixture of filter_gallery_fixture.h. The scoreboard and
+// the run's match history are tested in test_match_scoreboard.cpp.
 // Set MOTIFLOOM_GALLERY_PNG=/path.png to save a screenshot of the gallery for review.
-#include "filters/filter_gallery.h"
-#include "filters/match_scoreboard.h"
-#include "filters/run_filter_grid.h"
-#include "lab/run_record.h"
-#include "training/training_controller.h"
-#include "training/training_types.h"
 
-#include "interpret/filter_matches.h"
-#include "interpret/filter_pwm.h"
-#include "motif/motif_io.h"
-#include "motif/motif_lookup.h"
-#include "util/input_error.h"
-#include "util/rng.h"
+#include "filter_gallery_fixture.h"
 
-#include <qcustomplot.h>
-
-#include <QFile>
-#include <QImage>
-#include <QSignalSpy>
-#include <QTemporaryDir>
-#include <QToolButton>
-#include <QtTest>
-
-#include <nlohmann/json.hpp>
-
-#include <cmath>
-#include <limits>
-
-using namespace motifloom;
-using namespace motifloom::ui;
-
-namespace {
-
-constexpr std::uint64_t kSeed = 424242;
-constexpr int kLength = 100;
-constexpr int kWidth = 15;  // filter width
-constexpr int kFilters = 12;
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-const motif::MotifList& jaspar() {
-    static const motif::MotifList list = motif::readJaspar(MOTIFLOOM_JASPAR_FILE);
-    return list;
-}
-
-const motif::Motif& jasparMotif(const std::string& id) {
-    const motif::Motif* m = motif::findMotif(jaspar(), id);
-    if (!m) qFatal("%s is not in the JASPAR file", id.c_str());
-    return *m;
-}
-
-arch::Architecture galleryArch() {
-    arch::Architecture a;
-    a.name = "gallery";
-    a.inputLength = kLength;
-    a.numClasses = 1;
-    a.layers = {arch::LayerSpec::conv(kFilters, kWidth), arch::LayerSpec::batchNorm(1e-8),
-                arch::LayerSpec::act(arch::ActivationType::ReLU), arch::LayerSpec::maxPool(kLength),
-                arch::LayerSpec::flatten(), arch::LayerSpec::dense(1, true)};
-    return a;
-}
-
-// First-layer weights, Keras layout [tap][channel][filter].
-std::span<float> convWeights(nn::Network& net) {
-    for (const nn::ParamView& p : net.parameters())
-        if (p.name.rfind("layer 1 (", 0) == 0 && p.name.ends_with("weight")) return p.value;
-    qFatal("no first-layer weight");
-}
-
-// Filter f = log-odds (natural log, vs uniform) of `m`'s columns [from, to), centred on the
-// filter; the other taps 0. With `dead`, every weight -1: the filter never fires.
-void setFilter(nn::Network& net, int f, const motif::Motif* m, int from = 0, int to = -1, bool dead = false) {
-    std::span<float> w = convWeights(net);
-    for (int k = 0; k < kWidth; ++k)
-        for (int b = 0; b < 4; ++b) w[(std::size_t(k) * 4 + std::size_t(b)) * kFilters + std::size_t(f)] = dead ? -1.0f : 0.0f;
-    if (!m) return;
-    if (to < 0) to = m->width();
-    const int start = (kWidth - (to - from)) / 2;
-    for (int c = from; c < to; ++c)
-        for (int b = 0; b < 4; ++b)
-            w[(std::size_t(start + c - from) * 4 + std::size_t(b)) * kFilters + std::size_t(f)] =
-                float(std::log((m->probs(b, c) + 0.02) / 0.27));
-}
-
-// Random sequences; most hold one site sampled from one of `motifs` (forward strand).
-seqio::SequenceSet plantedData(const std::vector<const motif::Motif*>& motifs, int n, Rng& rng) {
-    static const std::uint8_t codes[4] = {1, 2, 4, 8};  // A C G T
-    seqio::SequenceSet set;
-    set.length = kLength;
-    set.classNames = {"planted"};
-    for (int i = 0; i < n; ++i) {
-        std::vector<std::uint8_t> s(kLength);
-        for (auto& c : s) c = codes[rng.below(4)];
-        const int which = i % int(motifs.size() + 1);
-        if (which < int(motifs.size())) {
-            const motif::Motif& m = *motifs[std::size_t(which)];
-            const int at = int(rng.below(std::uint64_t(kLength - m.width() + 1)));
-            for (int c = 0; c < m.width(); ++c) {
-                double u = rng.uniform(), acc = 0;
-                int b = 0;
-                for (; b < 3; ++b) {
-                    acc += m.probs(b, c);
-                    if (u < acc) break;
-                }
-                s[std::size_t(at + c)] = codes[b];
-            }
-        }
-        set.ids.push_back("seq" + std::to_string(i + 1));
-        set.codes.insert(set.codes.end(), s.begin(), s.end());
-        set.labels.push_back(which < int(motifs.size()) ? 1.0f : 0.0f);
-    }
-    return set;
-}
-
-// The snapshot the trainer would deliver after epoch 3 for the hand-made network.
-std::shared_ptr<FilterSnapshot> makeSnapshot(bool withNetwork = true) {
-    static std::shared_ptr<FilterSnapshot> cached;
-    if (!cached) {
-        const motif::Motif& sp1 = jasparMotif("MA0079.3");
-        const motif::Motif& max = jasparMotif("MA0058.2");
-        const motif::Motif& yy1 = jasparMotif("MA0095.2");
-        const motif::Motif& gata = jasparMotif("MA0035.3");
-        auto net = std::make_shared<nn::Network>(galleryArch(), kSeed);
-        setFilter(*net, 0, &sp1);
-        setFilter(*net, 1, &max);
-        setFilter(*net, 2, &yy1);
-        setFilter(*net, 3, nullptr, 0, -1, true);  // never fires
-        setFilter(*net, 4, &gata);
-        setFilter(*net, 5, &max, 0, 5);            // half of MAX
-        setFilter(*net, 6, &sp1);
-        // filters 7.. keep their random initial weights
-        Rng rng(kSeed);
-        const seqio::SequenceSet data = plantedData({&sp1, &max, &yy1, &gata}, 500, rng);
-        auto s = std::make_shared<FilterSnapshot>();
-        s->epoch = 3;
-        s->dataPart = "validation";
-        s->network = net;
-        s->pwms = interpret::activationPwms(*net, data, 1);
-        s->truth = {"MA0079.3", "MA0058.2", "MA0095.2"};
-        s->truthNames = {"SP1", "MAX", "YY1"};
-        const interpret::FilterMatcher matcher(jaspar());
-        s->matches = matcher.match(s->pwms, interpret::ClipOptions{}, s->truth);
-        s->summary = interpret::summarise(s->matches, int(s->truth.size()));
-        s->matched = true;
-        cached = s;
-    }
-    if (withNetwork) return cached;
-    auto copy = std::make_shared<FilterSnapshot>(*cached);
-    copy->network.reset();
-    return copy;
-}
-
-std::vector<int> widths(const RunFilterGrid& grid) {
-    std::vector<int> out;
-    for (const LogoCell& c : grid.cells()) out.push_back(c.neverFires ? 0 : c.motif.width());
-    return out;
-}
-
-QStringList captions(const RunFilterGrid& grid) {
-    QStringList out;
-    for (const LogoCell& c : grid.cells()) out << c.caption + (c.highlight ? QStringLiteral(" [true]") : QString());
-    return out;
-}
-
-QToolButton* button(const FilterGallery& g, const QString& text) {
-    for (QToolButton* b : g.findChildren<QToolButton*>())
-        if (b->text() == text) return b;
-    qFatal("no button %s", qPrintable(text));
-}
-
-interpret::MatchSummary summary(int filters, int withHit, int withTruth, int truthCount, int covered) {
-    interpret::MatchSummary s;
-    s.filters = filters;
-    s.filtersWithHit = withHit;
-    s.filtersWithTruth = withTruth;
-    s.truthCount = truthCount;
-    s.truthCovered = covered;
-    s.matchAny = double(withHit) / filters;
-    s.matchGroundTruth = truthCount > 0 ? double(withTruth) / filters : kNaN;
-    s.coverage = truthCount > 0 ? double(covered) / truthCount : kNaN;
-    return s;
-}
-
-QByteArray fileBytes(const QString& path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-}  // namespace
+using namespace gallery_fixture;
 
 class TestFilterGallery : public QObject {
     Q_OBJECT
@@ -205,18 +15,12 @@ private Q_SLOTS:
     void togglesChangeWhatIsDrawn();
     void rawWeightsNeedANetwork();
     void clickEmitsFilterIndex();
-    void scoreboardValues();
-    void scoreboardCoalescesReplots();
-    void scoreboardWithoutTruth();
-    void galleryFeedsScoreboard();
     void keptRun();
     void exportLogos_data();
     void exportLogos();
     void exportLogosFails();
     void exportMeme_data();
     void exportMeme();
-    void matchHistoryJsonRoundTrip();
-    void controllerKeepsMatchHistory();
     void renderForReview();
 };
 
@@ -343,86 +147,9 @@ void TestFilterGallery::clickEmitsFilterIndex() {
     QCOMPARE(clicked.count(), 2);
 }
 
-void TestFilterGallery::scoreboardValues() {
-    MatchScoreboard board;
-    board.addPoint(1, summary(30, 20, 12, 12, 7));
-    board.addPoint(2, summary(30, 24, 18, 12, 10));
-    const QString text = board.valuesText();
-    QVERIFY2(text.contains("After epoch 2"), qPrintable(text));
-    QVERIFY2(text.contains("Match ground truth: 18/30 filters (60%)"), qPrintable(text));
-    QVERIFY2(text.contains("Match any: 24/30 filters (80%)"), qPrintable(text));
-    QVERIFY2(text.contains("Coverage: 10/12 true motifs (83%)"), qPrintable(text));
-    QCOMPARE(int(board.history().size()), 2);
-    QTRY_COMPARE(board.plot()->graph(1)->data()->size(), 2);  // match any
-    QCOMPARE(board.plot()->graph(0)->data()->at(1)->value, 0.6);
-    QCOMPARE(board.plot()->graph(2)->data()->at(1)->value, 10.0 / 12);
 
-    // An epoch that is not after the last one starts over (a new run).
-    board.addPoint(1, summary(30, 3, 1, 12, 1));
-    QCOMPARE(int(board.history().size()), 1);
-    QTRY_COMPARE(board.plot()->graph(1)->data()->size(), 1);
 
-    board.showSummary(summary(30, 27, 21, 12, 11), "Final filters (test set)");
-    QVERIFY(board.valuesText().startsWith("Final filters (test set)"));
-    QVERIFY(board.valuesText().contains("21/30 filters (70%)"));
-    QCOMPARE(int(board.history().size()), 1);  // the curves stay
 
-    board.clear();
-    QVERIFY(board.history().empty());
-    QVERIFY(!board.valuesText().contains("filters ("));
-}
-
-void TestFilterGallery::scoreboardCoalescesReplots() {
-    MatchScoreboard board;
-    QTest::qWait(2 * MatchScoreboard::kReplotMs);
-    const int before = board.replotCount();
-    for (int e = 1; e <= 20; ++e) board.addPoint(e, summary(30, e, e / 2, 12, std::min(12, e)));
-    QCOMPARE(board.replotCount(), before);  // nothing drawn synchronously
-    QTRY_COMPARE(board.plot()->graph(1)->data()->size(), 20);
-    QCOMPARE(board.replotCount(), before + 1);  // one replot for the 20 points
-    QCOMPARE(board.plot()->xAxis->range().upper, 20.5);
-}
-
-void TestFilterGallery::scoreboardWithoutTruth() {
-    MatchScoreboard board;
-    board.addPoint(1, summary(10, 4, 0, 0, 0));
-    const QString text = board.valuesText();
-    QVERIFY2(text.contains("Match ground truth: no ground truth (\u2014)"), qPrintable(text));
-    QVERIFY2(text.contains("Match any: 4/10 filters (40%)"), qPrintable(text));
-    QTRY_COMPARE(board.plot()->graph(1)->data()->size(), 1);
-    QCOMPARE(board.plot()->graph(0)->data()->size(), 0);  // NaN: not drawn
-    QCOMPARE(board.plot()->graph(2)->data()->size(), 0);
-}
-
-void TestFilterGallery::galleryFeedsScoreboard() {
-    FilterGallery gallery;
-    auto s1 = std::make_shared<FilterSnapshot>(*makeSnapshot());
-    s1->epoch = 1;
-    auto s2 = std::make_shared<FilterSnapshot>(*makeSnapshot());
-    s2->epoch = 2;
-    gallery.setSnapshot(s1);
-    gallery.setSnapshot(s2);
-    QCOMPARE(int(gallery.scoreboard()->history().size()), 2);
-    QVERIFY(gallery.scoreboard()->history()[1].sameAs(lab::matchPointOf(2, s2->summary)));
-    // The final snapshot sets the values, not a point.
-    auto fin = std::make_shared<FilterSnapshot>(*makeSnapshot());
-    fin->final = true;
-    fin->dataPart = "test";
-    gallery.setSnapshot(fin);
-    QCOMPARE(int(gallery.scoreboard()->history().size()), 2);
-    QVERIFY(gallery.scoreboard()->valuesText().startsWith("Final filters (test set)"));
-    // Unmatched: the note.
-    auto plain = std::make_shared<FilterSnapshot>(*makeSnapshot());
-    plain->matched = false;
-    plain->matches.clear();
-    plain->matchNote = "no motif comparison: the database could not be read";
-    gallery.setSnapshot(plain);
-    QCOMPARE(gallery.scoreboard()->valuesText(), QString::fromStdString(plain->matchNote));
-    gallery.showMessage("The filters appear after the first epoch.");
-    QVERIFY(!gallery.hasFilters());
-    QCOMPARE(gallery.grid()->message(), QString("The filters appear after the first epoch."));
-    QVERIFY(gallery.scoreboard()->history().empty());
-}
 
 void TestFilterGallery::keptRun() {
     const auto s = makeSnapshot();
@@ -570,95 +297,7 @@ void TestFilterGallery::exportMeme() {
     QVERIFY(std::none_of(back.begin(), back.end(), [](const motif::Motif& m) { return m.id == "filter4"; }));
 }
 
-void TestFilterGallery::matchHistoryJsonRoundTrip() {
-    lab::RunRecord r;
-    r.id = 9;
-    r.label = "gallery \u00b7 seed 1";
-    r.architecture = galleryArch();
-    r.classNames = {"planted"};
-    r.matchHistory = {lab::matchPointOf(1, summary(12, 3, 0, 0, 0)),  // NaN ground truth / coverage
-                      lab::matchPointOf(2, summary(12, 7, 5, 3, 2)), lab::matchPointOf(3, summary(12, 9, 6, 3, 3))};
-    QVERIFY(std::isnan(r.matchHistory[0].matchGroundTruth));
-    const nlohmann::json j = lab::runToJson(r);
-    const std::string text = j.dump();
-    QVERIFY(j.contains("match_history"));
-    QVERIFY(nlohmann::json::parse(text)["match_history"][0]["coverage"].is_null());  // NaN written as null
-    const lab::RunRecord back = lab::runFromJson(nlohmann::json::parse(text), "s.motifloom");
-    QCOMPARE(back.matchHistory.size(), r.matchHistory.size());
-    for (std::size_t i = 0; i < r.matchHistory.size(); ++i) QVERIFY(back.matchHistory[i].sameAs(r.matchHistory[i]));
-    QVERIFY(std::isnan(back.matchHistory[0].coverage));
-    QCOMPARE(back.matchHistory[2].truthCovered, 3);
-    QCOMPARE(lab::runToJson(back).dump(), text);  // save -> load -> save: same bytes
-    QVERIFY(!back.matchHistory[1].sameAs(back.matchHistory[2]));
 
-    // Older sessions have no key: they load with an empty history, and keep their bytes.
-    nlohmann::json old = j;
-    old.erase("match_history");
-    const lab::RunRecord oldRun = lab::runFromJson(old, "old.motifloom");
-    QVERIFY(oldRun.matchHistory.empty());
-    QVERIFY(!lab::runToJson(oldRun).contains("match_history"));
-
-    // A broken history names the run.
-    nlohmann::json bad = j;
-    bad["match_history"][1].erase("truth_count");
-    try {
-        lab::runFromJson(bad, "bad.motifloom");
-        QFAIL("no exception");
-    } catch (const InputError& e) {
-        QCOMPARE(QString::fromStdString(e.file()), QString("bad.motifloom"));
-        QVERIFY2(QString(e.what()).contains("run 9") && QString(e.what()).contains("truth_count"), e.what());
-    }
-}
-
-void TestFilterGallery::controllerKeepsMatchHistory() {
-    // A real (tiny) training run: the controller records one point per live snapshot.
-    lab::DataRecipe recipe;
-    recipe.motifIds = {"MA0079.3", "MA0058.2"};
-    recipe.count = 240;
-    recipe.length = 50;
-    recipe.kProbs = {0.7, 0.3};
-    recipe.seed = 3;
-    auto data = std::make_shared<const lab::LoadedData>(lab::loadData(recipe));
-    arch::Architecture a;
-    a.name = "tiny";
-    a.inputLength = 50;
-    a.numClasses = int(data->classNames.size());
-    a.layers = {arch::LayerSpec::conv(4, 9), arch::LayerSpec::batchNorm(), arch::LayerSpec::act(arch::ActivationType::ReLU),
-                arch::LayerSpec::maxPool(10), arch::LayerSpec::flatten(), arch::LayerSpec::dense(a.numClasses, true)};
-    a.training.batchSize = 40;
-    a.training.maxEpochs = 2;
-    a.training.patience = 0;
-    a.training.seed = 5;
-    TrainingJob job;
-    job.runId = 1;
-    job.architecture = a;
-    job.data = data;
-    job.label = jobLabel(a);
-
-    TrainingController controller;
-    QSignalSpy filters(&controller, &TrainingController::filtersUpdated);
-    QSignalSpy finished(&controller, &TrainingController::runFinished);
-    QSignalSpy idle(&controller, &TrainingController::queueFinished);
-    QVERIFY(controller.start(job));
-    QVERIFY(finished.wait(30000));
-    const auto run = finished.at(0).at(0).value<std::shared_ptr<const lab::RunRecord>>();
-    QCOMPARE(filters.count(), 3);  // 2 live + the final one
-    QCOMPARE(int(run->matchHistory.size()), 2);
-    for (int e = 0; e < 2; ++e) {
-        const auto snap = filters.at(e).at(0).value<std::shared_ptr<const FilterSnapshot>>();
-        QVERIFY(snap->matched && !snap->final);
-        QVERIFY(run->matchHistory[std::size_t(e)].sameAs(lab::matchPointOf(e + 1, snap->summary)));
-    }
-    QVERIFY(run->network && run->filters);  // the rest of the record is kept
-
-    // The next run starts a fresh history.
-    QVERIFY(idle.count() == 1 || idle.wait(5000));
-    job.runId = 2;
-    job.liveFilters = false;
-    QVERIFY(controller.start(job));
-    QVERIFY(finished.wait(30000));
-    QVERIFY(finished.at(1).at(0).value<std::shared_ptr<const lab::RunRecord>>()->matchHistory.empty());
-}
 
 void TestFilterGallery::renderForReview() {
     FilterGallery gallery;

@@ -1,5 +1,5 @@
 // MainWindow: the Inspector tab (inspector/sequence_inspector.h) and the ways into it: View ->
-// Sequence inspector (Ctrl+4), the filter gallery's context menu ("Inspect the sequences where
+// Sequence inspector (Ctrl+5), the filter gallery's context menu ("Inspect the sequences where
 // this filter fires"), a double-click on a loaded sequence of the data panel, a double-click on
 // a class of the test results, and openInspector(test sequence index) for scripted lessons.
 //
@@ -63,15 +63,16 @@ InspectorModel modelOfRun(const std::shared_ptr<const lab::RunRecord>& run) {
 void MainWindow::setupInspector() {
     mInspector = new SequenceInspector(this);
     const int tab = mTabs->addTab(mInspector, tr("Inspector"));
-    mTabs->setTabToolTip(tab, tr("One sequence under the model: where filters fire, which bases matter, what a mutation does (Ctrl+4)."));
+    mTabs->setTabToolTip(tab, tr("One sequence under the model: where filters fire, which bases matter, what a mutation does (Ctrl+5)."));
     auto* show = new QAction(tr("Sequence &inspector"), this);
-    show->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
+    show->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_5));
     connect(show, &QAction::triggered, this, [this] {
         syncInspector();
         mTabs->setCurrentWidget(mInspector);
     });
     const QList<QAction*> viewActions = mViewMenu->actions();
-    mViewMenu->insertAction(viewActions.size() > 3 ? viewActions.at(3) : nullptr, show);
+    // After the tab actions (Training, Filters, Compare, Race: Ctrl+1 to Ctrl+4).
+    mViewMenu->insertAction(viewActions.size() > 4 ? viewActions.at(4) : nullptr, show);
 
     // The live run: new weights after every epoch, with the run's own data.
     connect(mController, &TrainingController::filtersUpdated, this, [this](std::shared_ptr<const FilterSnapshot> s) {

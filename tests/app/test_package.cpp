@@ -162,7 +162,7 @@ private Q_SLOTS:
         QTest::newRow("commands") << "motifloom-cli " << "train evaluate demo info simulate motifs tomtom filters export import sweep attribute --help --version";
         QTest::newRow("one command") << "motifloom-cli tr" << "train";
         QTest::newRow("an option") << "motifloom-cli train --ar" << "--arch";
-        QTest::newRow("choices") << "motifloom-cli export --format " << "pytorch";
+        QTest::newRow("choices") << "motifloom-cli export --format " << "pytorch onnx";
         QTest::newRow("choice prefix") << "motifloom-cli train --optimizer s" << "sgd";
         QTest::newRow("subcommands") << "motifloom-cli motifs " << "list show convert --help";
         QTest::newRow("subcommand option") << "motifloom-cli motifs show --f" << "--file";

@@ -241,7 +241,7 @@ void TestPresentation::windowWorksAt1024x640() {
     w.resize(1024, 640);
     QApplication::processEvents();
     QDockWidget* data = w.findChild<QDockWidget*>("dataDock");
-    QVERIFY(data->width() >= 260 && data->width() <= 1024 / 2);
+    QVERIFY2(data->width() >= 260 && data->width() <= 1024 / 2, qPrintable(QString::number(data->width())));
 }
 
 QTEST_MAIN(TestPresentation)

@@ -17,6 +17,7 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMenu>
 #include <QMessageBox>
 #include <QScrollArea>
 #include <QSplitter>
@@ -133,19 +134,23 @@ void FilterGallery::buildUi() {
     mMode->setMinimumWidth(0);
     mMode->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     bar->addWidget(mMode, 1);
-    auto* exportLogos = new QToolButton(this);
-    exportLogos->setText(tr("Export logos\u2026"));
+    // One Export menu (not two buttons), so the bar fits a 1024-pixel window.
+    auto* exportButton = new QToolButton(this);
+    exportButton->setText(tr("Export"));
+    exportButton->setPopupMode(QToolButton::InstantPopup);
+    exportButton->setToolTip(tr("Save the logos as a figure, or the filters as MEME motifs."));
+    auto* exportMenu = new QMenu(exportButton);
+    exportMenu->setToolTipsVisible(true);
+    QAction* exportLogos = exportMenu->addAction(tr("Logos as a figure (SVG, PNG, PDF)\u2026"));
     exportLogos->setToolTip(tr("Save the gallery as drawn (same toggles, captions and marks) as an SVG, PNG or PDF "
                                "figure."));
-    auto* exportMeme = new QToolButton(this);
-    exportMeme->setText(tr("Export MEME\u2026"));
+    QAction* exportMeme = exportMenu->addAction(tr("Filters as MEME motifs\u2026"));
     exportMeme->setToolTip(tr("Save the filters' motifs as drawn (clipped or full, activation or raw weights) as a "
                               "MEME motif file, e.g. for Tomtom or another database search. Filters that never fire "
                               "are left out."));
-    mExportLogosButton = exportLogos;
-    mExportMemeButton = exportMeme;
-    bar->addWidget(exportLogos);
-    bar->addWidget(exportMeme);
+    exportButton->setMenu(exportMenu);
+    mExportButton = exportButton;
+    bar->addWidget(exportButton);
     layout->addLayout(bar);
 
     connect(bits, &QToolButton::toggled, this, [this](bool on) { if (on) setLogoKind(LogoKind::Bits); });
@@ -155,8 +160,8 @@ void FilterGallery::buildUi() {
     connect(activation, &QToolButton::toggled, this, [this](bool on) { if (on) setRawWeights(false); });
     connect(raw, &QToolButton::toggled, this, [this](bool on) { if (on) setRawWeights(true); });
     connect(lowInfo, &QToolButton::toggled, this, [this](bool on) { setLeaveOutLowInformation(on); });
-    connect(exportLogos, &QToolButton::clicked, this, &FilterGallery::exportLogosInteractive);
-    connect(exportMeme, &QToolButton::clicked, this, &FilterGallery::exportMemeInteractive);
+    connect(exportLogos, &QAction::triggered, this, &FilterGallery::exportLogosInteractive);
+    connect(exportMeme, &QAction::triggered, this, &FilterGallery::exportMemeInteractive);
 
     // ---- grid | scoreboard -------------------------------------------------------------------
     mSplitter = new QSplitter(Qt::Horizontal, this);
@@ -350,8 +355,7 @@ void FilterGallery::syncButtons() {
     mRawButton->setToolTip(hasFilters() && !rawWeightsAvailable()
                                ? mRawTip + plainTip(tr("<i>Not available here: %1</i>").arg(mRawProblem.toHtmlEscaped()))
                                : mRawTip);
-    mExportLogosButton->setEnabled(hasFilters());
-    mExportMemeButton->setEnabled(hasFilters());
+    mExportButton->setEnabled(hasFilters());
     mMode->setText(hasFilters() ? modeDescription() : QString());
 }
 

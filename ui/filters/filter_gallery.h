@@ -146,8 +146,7 @@ private:
     QAbstractButton* mActivationButton = nullptr;
     QAbstractButton* mRawButton = nullptr;
     QAbstractButton* mLowInfoButton = nullptr;
-    QAbstractButton* mExportLogosButton = nullptr;
-    QAbstractButton* mExportMemeButton = nullptr;
+    QAbstractButton* mExportButton = nullptr;  // its menu: logos, MEME
     QLabel* mMode = nullptr;
     QSplitter* mSplitter = nullptr;
     QScrollArea* mScroll = nullptr;

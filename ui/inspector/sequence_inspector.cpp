@@ -46,6 +46,9 @@ void SequenceInspector::buildUi() {
     mTitle->setTextInteractionFlags(Qt::TextSelectableByMouse);
     mStatus = new QLabel;
     mStatus->setToolTip(tr("Time from the request to the painted results (model on a worker thread, then redraw)."));
+    // Gives way first in a narrow window (the window must fit 1024 x 640).
+    mStatus->setMinimumWidth(0);
+    mStatus->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     head->addWidget(mTitle, 1);
     head->addWidget(mStatus);
     layout->addLayout(head);
@@ -64,6 +67,10 @@ void SequenceInspector::buildUi() {
     mClassBox->setToolTip(tr("The class whose logit the saliency and ISM tracks explain."));
     mLayerBox = new QComboBox;
     mLayerBox->setToolTip(tr("The convolution layer of the activation map (layers whose positions line up with the bases)."));
+    for (QComboBox* box : {mClassBox, mLayerBox}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(14);
+    }
     auto tool = [](const QString& text, const QString& tip) {
         auto* b = new QToolButton;
         b->setText(text);
@@ -88,13 +95,16 @@ void SequenceInspector::buildUi() {
     tools->addWidget(new QLabel(tr("Activations of")));
     tools->addWidget(mLayerBox);
     tools->addSpacing(12);
-    for (QToolButton* b : {mUndo, mRedo, mReset, mScramble}) tools->addWidget(b);
-    tools->addSpacing(12);
     tools->addWidget(mFollow);
     tools->addStretch(1);
-    tools->addWidget(mExportFigure);
-    tools->addWidget(mExportNumbers);
     layout->addLayout(tools);
+    // Editing and export on a row of their own, so the window still fits 1024 pixels.
+    auto* edits = new QHBoxLayout;
+    for (QToolButton* b : {mUndo, mRedo, mReset, mScramble}) edits->addWidget(b);
+    edits->addStretch(1);
+    edits->addWidget(mExportFigure);
+    edits->addWidget(mExportNumbers);
+    layout->addLayout(edits);
 
     auto* split = new QSplitter(Qt::Horizontal);
     mCanvas = new InspectionCanvas;

@@ -69,12 +69,13 @@ SequencePicker::SequencePicker(QWidget* parent) : QWidget(parent) {
     auto* row2 = new QHBoxLayout;
     mPrev = new QToolButton;
     mPrev->setArrowType(Qt::LeftArrow);
-    mPrev->setToolTip(tr("Previous sequence of the list (Page Up)"));
-    mPrev->setShortcut(QKeySequence(Qt::Key_PageUp));
+    // Alt+arrows, not Page Up/Down: those step a lesson (a presentation clicker sends them).
+    mPrev->setToolTip(tr("Previous sequence of the list (Alt+Left)"));
+    mPrev->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
     mNext = new QToolButton;
     mNext->setArrowType(Qt::RightArrow);
-    mNext->setToolTip(tr("Next sequence of the list (Page Down)"));
-    mNext->setShortcut(QKeySequence(Qt::Key_PageDown));
+    mNext->setToolTip(tr("Next sequence of the list (Alt+Right)"));
+    mNext->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Right));
     mList = new QComboBox;
     mList->setMinimumContentsLength(34);
     mList->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);

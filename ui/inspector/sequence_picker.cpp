@@ -121,6 +121,8 @@ SequencePicker::SequencePicker(QWidget* parent) : QWidget(parent) {
 }
 
 void SequencePicker::setData(std::shared_ptr<const lab::LoadedData> data) {
+    // New data: show their first sequence rather than an empty inspector.
+    if (data && data != mData) mChooseFirst = true;
     mData = std::move(data);
     invalidateModel();
     const QSignalBlocker block(mClass);

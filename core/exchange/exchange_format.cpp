@@ -3,6 +3,7 @@
 #include "arch/architecture_json.h"
 #include "util/atomic_file.h"
 #include "util/input_error.h"
+#include "util/text.h"
 
 #include <algorithm>
 #include <bit>
@@ -22,12 +23,6 @@ std::string readFile(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(path, 0, "cannot open the file");
     return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
-// 1-based line of a byte offset (for JSON syntax errors).
-long lineOf(const std::string& text, std::size_t offset) {
-    offset = std::min(offset, text.size());
-    return 1 + long(std::count(text.begin(), text.begin() + std::ptrdiff_t(offset), '\n'));
 }
 
 std::uint32_t toLittle(std::uint32_t v) {
@@ -106,7 +101,7 @@ ExchangeModel readExchangeModel(const std::string& dir) {
     try {
         m = nlohmann::json::parse(text);
     } catch (const nlohmann::json::parse_error& e) {
-        throw InputError(path, lineOf(text, e.byte > 0 ? e.byte - 1 : 0), std::string("invalid JSON: ") + e.what());
+        throw InputError(path, lineOfOffset(text, e.byte > 0 ? e.byte - 1 : 0), std::string("invalid JSON: ") + e.what());
     }
     auto fail = [&](const std::string& message) -> void { throw InputError(path, 0, message); };
     if (!m.is_object() || m.value("format", std::string()) != kExchangeFormat)

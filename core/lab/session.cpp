@@ -43,10 +43,7 @@ Session sessionFromBytes(std::string_view bytes, const std::string& source) {
     try {
         doc = json::parse(bytes.begin(), bytes.end());
     } catch (const json::parse_error& e) {
-        // Line of the byte where parsing failed.
-        const auto upto = std::min<std::size_t>(e.byte, bytes.size());
-        const long line = 1 + long(std::count(bytes.begin(), bytes.begin() + long(upto), '\n'));
-        throw InputError(source, line, "not a valid session file (invalid JSON: " + messageOf(e) + ")");
+        throw InputError(source, lineOfOffset(bytes, e.byte), "not a valid session file (invalid JSON: " + messageOf(e) + ")");
     }
     if (!doc.is_object() || doc.value("format", std::string()) != "motifloom-session")
         throw InputError(source, 0, "not a MotifLoom session file (no \"format\": \"motifloom-session\")");

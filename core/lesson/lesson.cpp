@@ -338,9 +338,7 @@ Lesson lessonFromBytes(std::string_view bytes, const std::string& source) {
     try {
         doc = json::parse(bytes.begin(), bytes.end());
     } catch (const json::parse_error& e) {
-        const auto upto = std::min<std::size_t>(e.byte, bytes.size());
-        const long line = 1 + long(std::count(bytes.begin(), bytes.begin() + long(upto), '\n'));
-        throw InputError(source, line, "not a valid lesson file (invalid JSON: " + jsonErrorText(e.what()) + ")");
+        throw InputError(source, lineOfOffset(bytes, e.byte), "not a valid lesson file (invalid JSON: " + jsonErrorText(e.what()) + ")");
     }
     if (!doc.is_object()) throw InputError(source, 0, "not a MotifLoom lesson (expected a JSON object)");
     const auto format = doc.find("format");

@@ -1,5 +1,7 @@
 #include "util/text.h"
 
+#include <algorithm>
+
 namespace motifloom {
 
 bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
@@ -38,6 +40,11 @@ std::string jsonErrorText(const std::string& what) {
     const auto end = what.find("] ");
     if (what.rfind("[json.exception.", 0) == 0 && end != std::string::npos) return what.substr(end + 2);
     return what;
+}
+
+long lineOfOffset(std::string_view text, std::size_t offset) {
+    offset = std::min(offset, text.size());
+    return 1 + long(std::count(text.begin(), text.begin() + std::ptrdiff_t(offset), '\n'));
 }
 
 }  // namespace motifloom

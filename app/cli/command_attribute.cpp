@@ -10,6 +10,7 @@
 #include "cli/command_line.h"
 #include "cli/commands.h"
 #include "cli/data_option.h"
+#include "cli/gui_application.h"
 #include "seqio/alphabet.h"
 #include "train/run_directory.h"
 #include "util/atomic_file.h"
@@ -19,8 +20,6 @@
 #include "logo/attribution_figure.h"
 #include "logo/logo_export.h"
 
-#include <QCoreApplication>
-#include <QGuiApplication>
 
 #include <algorithm>
 #include <chrono>
@@ -32,17 +31,6 @@
 namespace motifloom::cli {
 
 namespace {
-
-// The QGuiApplication figures need for fonts; offscreen unless the user chose a platform.
-// Never destroyed: it must outlive every painter, and the process ends right after.
-void ensureGuiApplication() {
-    if (QCoreApplication::instance()) return;
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
-    static int argc = 1;
-    static char name[] = "motifloom-cli";
-    static char* argv[] = {name, nullptr};
-    new QGuiApplication(argc, argv);
-}
 
 // A sequence id as a file name: characters other than letters, digits, '.', '-', '_' become '_'.
 std::string fileStem(const std::string& id) {

@@ -4,6 +4,7 @@
 #include "cli/command_line.h"
 #include "cli/commands.h"
 #include "cli/data_option.h"
+#include "cli/gui_application.h"
 #include "cli/truth_option.h"
 #include "interpret/filter_matches.h"
 #include "interpret/filter_pwm.h"
@@ -17,7 +18,6 @@
 #include "logo/logo_export.h"
 #include "logo/logo_grid.h"
 
-#include <QGuiApplication>
 
 #include <chrono>
 #include <cmath>
@@ -31,17 +31,6 @@ std::string eText(double e) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.2g", e);
     return buf;
-}
-
-// The QGuiApplication logo rendering needs for fonts; offscreen unless the user chose a platform.
-// Deliberately never destroyed: it must outlive every painter, and the process ends right after.
-void ensureGuiApplication() {
-    if (QCoreApplication::instance()) return;
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
-    static int argc = 1;
-    static char name[] = "motifloom-cli";
-    static char* argv[] = {name, nullptr};
-    new QGuiApplication(argc, argv);
 }
 
 void writeGrid(const std::string& path, const std::vector<ui::LogoCell>& cells, const std::string& title) {

@@ -14,6 +14,7 @@
 //    the file and the problem, no run directory.
 // Skipped (with the reason) only when /usr/bin/python3 lacks torch or onnx. About a minute.
 #include "cli_runner.h"
+#include "exponential_arch.h"
 #include "train/run_directory.h"
 
 #include <QDir>
@@ -59,16 +60,6 @@ double maxDifference(const QString& a, const QString& b) {
     for (std::size_t i = 0; i < va.size(); ++i) d = std::max(d, std::abs(va[i] - vb[i]));
     return d;
 }
-
-const char* kExponentialArch = R"({"format": "motifloom-architecture", "version": 1, "name": "CNN-25-exp",
- "input_length": 200, "classes": 12, "output": "sigmoid", "layers": [
-  {"type": "conv1d", "filters": 30, "width": 19}, {"type": "batch_norm"},
-  {"type": "activation", "function": "exponential"}, {"type": "max_pool", "size": 25},
-  {"type": "dropout", "rate": 0.1}, {"type": "conv1d", "filters": 128, "width": 5}, {"type": "batch_norm"},
-  {"type": "activation", "function": "relu"}, {"type": "max_pool", "size": 4}, {"type": "dropout", "rate": 0.1},
-  {"type": "flatten"}, {"type": "dense", "units": 512}, {"type": "batch_norm"},
-  {"type": "activation", "function": "relu"}, {"type": "dropout", "rate": 0.5},
-  {"type": "dense", "units": 12, "bias": true}]})";
 
 }  // namespace
 
@@ -126,7 +117,7 @@ private Q_SLOTS:
             arch = path("exp.json");
             QFile f(arch);
             QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(kExponentialArch);
+            f.write(testing::kExponentialArch);
         }
         const QString run = path("run-" + tag), model = path(tag + ".onnx"), back = path("back-" + tag);
         auto r = testing::runCli({"train", "--arch", arch, "--data", mData, "--epochs", "1", "--seed", "3", "--out", run});

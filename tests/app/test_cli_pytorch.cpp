@@ -8,6 +8,7 @@
 // Skipped (with the reason) only when /usr/bin/python3 has no torch. Small data (2,000
 // sequences), one or two epochs: about a minute in all on two cores.
 #include "cli_runner.h"
+#include "exponential_arch.h"
 #include "metrics/classification.h"
 #include "seqio/fasta_loader.h"
 
@@ -51,16 +52,6 @@ bool readPredictions(const QString& path, QStringList& ids, std::vector<double>&
 }
 
 // The paper's CNN-25 with an exponential first-layer activation (Koo & Ploenzke's variant).
-const char* kExponentialArch = R"({"format": "motifloom-architecture", "version": 1, "name": "CNN-25-exp",
- "input_length": 200, "classes": 12, "output": "sigmoid", "layers": [
-  {"type": "conv1d", "filters": 30, "width": 19}, {"type": "batch_norm"},
-  {"type": "activation", "function": "exponential"}, {"type": "max_pool", "size": 25},
-  {"type": "dropout", "rate": 0.1}, {"type": "conv1d", "filters": 128, "width": 5}, {"type": "batch_norm"},
-  {"type": "activation", "function": "relu"}, {"type": "max_pool", "size": 4}, {"type": "dropout", "rate": 0.1},
-  {"type": "flatten"}, {"type": "dense", "units": 512}, {"type": "batch_norm"},
-  {"type": "activation", "function": "relu"}, {"type": "dropout", "rate": 0.5},
-  {"type": "dense", "units": 12, "bias": true}]})";
-
 }  // namespace
 
 class TestCliPyTorch : public QObject {
@@ -100,7 +91,7 @@ private Q_SLOTS:
             arch = path("exp.json");
             QFile f(arch);
             QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(kExponentialArch);
+            f.write(testing::kExponentialArch);
         }
         const QString run = path("run-" + tag), project = path("project-" + tag);
         auto r = testing::runCli({"train", "--arch", arch, "--data", mData, "--epochs", "1", "--seed", "3",

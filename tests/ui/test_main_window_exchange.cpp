@@ -19,37 +19,16 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "tiny_lab.h"
+
 #include <cmath>
 
 using namespace motifloom;
 using namespace motifloom::ui;
+using tiny_lab::smallRecipe;
+using tiny_lab::tinyArch;
 
 namespace {
-
-lab::DataRecipe smallRecipe() {
-    lab::DataRecipe r;
-    r.motifIds = {"MA0079.3", "MA0058.2", "MA0095.2"};
-    r.count = 400;
-    r.length = 60;
-    r.kProbs = {0.7, 0.3};
-    r.seed = 3;
-    return r;
-}
-
-arch::Architecture tinyArch() {
-    arch::Architecture a;
-    a.name = "tiny";
-    a.inputLength = 60;
-    a.numClasses = 3;
-    a.layers = {arch::LayerSpec::conv(6, 9), arch::LayerSpec::batchNorm(),
-                arch::LayerSpec::act(arch::ActivationType::ReLU), arch::LayerSpec::maxPool(10),
-                arch::LayerSpec::flatten(), arch::LayerSpec::dense(3, true)};
-    a.training.batchSize = 25;
-    a.training.maxEpochs = 2;
-    a.training.patience = 0;
-    a.training.learningRate = 0.01;
-    return a;
-}
 
 QAction* findAction(const QList<QAction*>& actions, const QString& text) {
     for (QAction* a : actions)

@@ -24,23 +24,16 @@
 #include <QTabWidget>
 #include <QtTest>
 
+#include "tiny_lab.h"
+
 #include <cmath>
 #include <set>
 
 using namespace motifloom;
 using namespace motifloom::ui;
+using tiny_lab::smallRecipe;
 
 namespace {
-
-lab::DataRecipe smallRecipe() {
-    lab::DataRecipe r;
-    r.motifIds = {"MA0079.3", "MA0058.2", "MA0095.2"};
-    r.count = 400;
-    r.length = 60;
-    r.kProbs = {0.7, 0.3};
-    r.seed = 3;
-    return r;
-}
 
 arch::TrainingSettings tinySettings(int epochs) {
     arch::TrainingSettings t = arch::preset("CNN-25").training;

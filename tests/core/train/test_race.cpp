@@ -8,6 +8,8 @@
 
 #include <QtTest>
 
+#include "planted_set.h"
+
 #include <atomic>
 #include <chrono>
 #include <mutex>
@@ -16,27 +18,9 @@
 
 using namespace motifloom;
 
-namespace {
+using train_test::plantedSet;
 
-// Positives carry TGACTCA at a random place; negatives are random DNA.
-seqio::SequenceSet plantedSet(std::size_t n, int length, std::uint64_t seed) {
-    const std::uint8_t site[] = {8, 4, 1, 2, 8, 2, 1};
-    Rng rng(seed);
-    seqio::SequenceSet set;
-    set.length = length;
-    set.classNames = {"AP1"};
-    for (std::size_t i = 0; i < n; ++i) {
-        set.ids.push_back("s" + std::to_string(i));
-        for (int p = 0; p < length; ++p) set.codes.push_back(std::uint8_t(1u << rng.below(4)));
-        const bool positive = i % 2 == 0;
-        if (positive) {
-            const std::size_t start = rng.below(std::uint64_t(length - 7));
-            std::copy(std::begin(site), std::end(site), set.codes.end() - length + long(start));
-        }
-        set.labels.push_back(positive ? 1.f : 0.f);
-    }
-    return set;
-}
+namespace {
 
 seqio::DataSplits plantedData() { return {plantedSet(400, 60, 1), plantedSet(200, 60, 2), plantedSet(100, 60, 3)}; }
 

@@ -274,7 +274,7 @@ void TestArchitectureEditor::editorWidgetWiring() {
     QCOMPARE(editor.undoStack()->count(), 0);
     QVERIFY(changed.count() >= 1);
 
-    auto* presets = editor.findChild<QComboBox*>();
+    auto* presets = editor.findChild<QComboBox*>("presetBox");
     QVERIFY(presets);
     QCOMPARE(presets->count(), 1 + int(arch::presetNames().size()));  // "Custom" + every preset
     QCOMPARE(presets->currentText(), QString("CNN-1"));

@@ -23,6 +23,7 @@
 #include <QLabel>
 #include <QScrollArea>
 #include <QSettings>
+#include <QTabWidget>
 #include <QStandardPaths>
 #include <QtTest>
 
@@ -46,6 +47,22 @@ interpret::FilterPwmSet knownFilters(const motif::MotifList& db, const std::vect
             }
     set.sequences = 200;
     return set;
+}
+
+// The innermost visible widget under `root` that needs more than `width` pixels, for failure
+// messages: "QCheckBox 'also embed reverse complements' needs 229 px".
+QString tooWide(QWidget* root, int width) {
+    QWidget* culprit = nullptr;
+    for (QWidget* c : root->findChildren<QWidget*>()) {
+        if (!c->isVisibleTo(root) || c->minimumSizeHint().width() <= width) continue;
+        if (!culprit || culprit->isAncestorOf(c)) culprit = c;
+    }
+    if (!culprit) return QStringLiteral("?");
+    QString text = culprit->property("text").toString();
+    if (text.isEmpty()) text = culprit->property("title").toString();
+    if (text.isEmpty()) text = culprit->objectName();
+    return QString("%1 '%2' needs %3 px").arg(culprit->metaObject()->className(), text)
+        .arg(culprit->minimumSizeHint().width());
 }
 
 std::map<QDockWidget*, bool> dockVisibility(const MainWindow& w) {
@@ -112,6 +129,7 @@ void TestPresentation::enterScalesAndLeaveRestores() {
     QCOMPARE(QApplication::palette().color(QPalette::WindowText), QColor(Qt::black));
     QCOMPARE(QApplication::palette().color(QPalette::Window), QColor(Qt::white));
     QApplication::processEvents();
+    QCOMPARE(grid->logoStyle().titlePixelSize, grid->logoStyle().captionPixelSize);  // "filter N" scales too
     QVERIFY2(grid->captionFont().pointSizeF() >= 9 * 1.5 - 1e-9, qPrintable(QString("%1 %2 %3").arg(grid->captionFont().pointSizeF()).arg(grid->font().pointSizeF()).arg(basePt)));  // captions scale too
     // A plot line drawn while presenting (a new run's curve) is scaled on its first replot.
     QCPGraph* late = plot->addGraph();
@@ -208,9 +226,13 @@ void TestPresentation::captionsAreLegible() {
     const auto db = lab::motifDatabase();
     LogoStyle captioned = style;
     captioned.caption = "MA0079.3 SP1  E=3.2e-05";
+    captioned.title = "filter 7";  // the title too: as legible as the caption
+    QVERIFY2(style.titlePixelSize >= ninePt - 1e-6, qPrintable(QString::number(style.titlePixelSize)));
     for (double cellWidth : {90.0, 150.0, 300.0}) {
-        const LogoGeometry g = logoGeometry(QRectF(0, 0, cellWidth, 0.6 * cellWidth + 20), db->front(), captioned);
+        const LogoGeometry g = logoGeometry(QRectF(0, 0, cellWidth, 0.6 * cellWidth + 40), db->front(), captioned);
         QVERIFY2(g.caption.height() >= 1.5 * ninePt, qPrintable(QString::number(g.caption.height())));
+        QVERIFY2(g.title.height() >= 1.5 * ninePt, qPrintable(QString::number(g.title.height())));
+        QVERIFY(g.title.bottom() <= g.plot.top() && g.plot.bottom() <= g.caption.top());
     }
 }
 
@@ -223,7 +245,7 @@ void TestPresentation::windowWorksAt1024x640() {
              qPrintable(QString("minimum %1 x %2").arg(min.width()).arg(min.height())));
     w.resize(1024, 640);
     QTRY_COMPARE(w.size(), QSize(1024, 640));
-    QApplication::processEvents();
+    QTest::qWait(50);  // the dock proportions are applied after the resize
     // No label of the visible left dock is cut (its text fits the width it got).
     for (QDockWidget* dock : w.findChildren<QDockWidget*>()) {
         if (!dock->isVisible() || dock->visibleRegion().isEmpty()) continue;
@@ -232,6 +254,35 @@ void TestPresentation::windowWorksAt1024x640() {
             QVERIFY2(l->width() >= l->minimumSizeHint().width(),
                      qPrintable(QString("%1: '%2' %3 < %4").arg(dock->objectName(), l->text()).arg(l->width())
                                     .arg(l->minimumSizeHint().width())));
+        }
+    }
+    // No dock page is wider than the dock: every scroll area (each dock page is one) fits its
+    // content without a horizontal scroll bar, on every tab of a tabbed dock.
+    for (QDockWidget* dock : w.findChildren<QDockWidget*>()) {
+        if (!dock->isVisible() || dock->isFloating()) continue;
+        dock->raise();  // the side docks are tabbed: bring each to the front
+        QTest::qWait(20);
+        const auto tabSets = dock->findChildren<QTabWidget*>();
+        const auto checkScrollAreas = [&](const QString& where) {
+            for (QScrollArea* s : dock->findChildren<QScrollArea*>()) {
+                if (!s->isVisible() || !s->widget() || s->horizontalScrollBarPolicy() == Qt::ScrollBarAlwaysOn) continue;
+                QVERIFY2(s->widget()->width() <= s->viewport()->width(),
+                         qPrintable(QString("%1%2: content %3 px wider than its %4 px (%5)")
+                                        .arg(dock->objectName(), where)
+                                        .arg(s->widget()->width() - s->viewport()->width())
+                                        .arg(s->viewport()->width())
+                                        .arg(tooWide(s->widget(), s->viewport()->width()))));
+            }
+        };
+        checkScrollAreas(QString());
+        for (QTabWidget* tabs : tabSets) {
+            const int current = tabs->currentIndex();
+            for (int i = 0; i < tabs->count(); ++i) {
+                tabs->setCurrentIndex(i);
+                QApplication::processEvents();
+                checkScrollAreas(QString(" tab '%1'").arg(tabs->tabText(i)));
+            }
+            tabs->setCurrentIndex(current);
         }
     }
     // After a resize the docks keep sensible proportions: the left dock neither squeezed nor

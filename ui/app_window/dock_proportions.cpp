@@ -10,6 +10,10 @@
 
 namespace motifloom::ui {
 
+namespace {
+constexpr int kComfortableSideWidth = 330;  // px; a third of a 1024-px window is 341
+}  // namespace
+
 DockProportions::DockProportions(QMainWindow* window, QList<QDockWidget*> side, QDockWidget* bottom)
     : QObject(window), mWindow(window), mBottom(bottom), mTimer(new QTimer(this)) {
     for (QDockWidget* d : side) mSide << d;
@@ -40,7 +44,10 @@ void DockProportions::apply() {
         natural = std::max(natural, inner->minimumSizeHint().width() + 24);
     }
     if (shown) {
-        const int lo = std::min(natural, w / 3), hi = std::max(lo, w / 2);
+        // The panels' pages scroll inside the dock's own scroll area, so their minimum widths
+        // do not add up into `natural`: never go below a width where they fit side panels' usual
+        // content without a horizontal scroll bar.
+        const int lo = std::min(std::max(natural, kComfortableSideWidth), w / 3), hi = std::max(lo, w / 2);
         const int now = shown->width();
         if (now < lo || now > hi) mWindow->resizeDocks({shown}, {std::clamp(now, lo, hi)}, Qt::Horizontal);
     }

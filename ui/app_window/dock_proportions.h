@@ -3,7 +3,8 @@
 // size. QMainWindow gives all extra or missing room to the central widget, so after shrinking
 // the window to a projector's 1280 x 720 (or growing it back) the side docks stay squeezed or
 // oversized until View > Reset layout. After each resize (coalesced), a side dock narrower
-// than its comfortable width (the panel's minimum, at most a third of the window) or wider than
+// than its comfortable width (the panel's minimum and at least 330 px, at most a third of the
+// window) or wider than
 // half the window is brought back into that range with resizeDocks, and the bottom dock into
 // [1/8, 1/3] of the height. Sizes the user chose inside those ranges are left alone.
 

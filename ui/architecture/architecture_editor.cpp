@@ -4,6 +4,8 @@
 
 #include "architecture/architecture_layer_form.h"
 #include "architecture/architecture_model.h"
+#include "widgets/adaptive_splitter.h"
+#include "widgets/flow_layout.h"
 
 #include "arch/architecture_json.h"
 #include "arch/presets.h"
@@ -18,7 +20,6 @@
 #include <QFileDialog>
 #include <QFrame>
 #include <QGroupBox>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -26,14 +27,15 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
-#include <QSplitter>
 #include <QStyle>
 #include <QTableView>
 #include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <exception>
 
 namespace motifloom::ui {
@@ -172,8 +174,10 @@ void ArchitectureEditor::buildUi() {
     auto* root = new QVBoxLayout(this);
 
     // Header: preset, name, input, classes, output, file menu.
-    auto* header = new QHBoxLayout;
+    auto* headerRow = new QWidget;
+    auto* header = new FlowLayout(headerRow, 10);  // one line in a wide dock, several in a narrow one
     mPreset = new QComboBox;
+    mPreset->setObjectName(QStringLiteral("presetBox"));
     mPreset->addItem(tr("Custom"), QString());
     mPreset->setItemData(0, tr("The architecture differs from every preset."), Qt::ToolTipRole);
     for (const auto& name : arch::presetNames()) {
@@ -185,21 +189,14 @@ void ArchitectureEditor::buildUi() {
                            "settings with the paper's (undoable)."));
     mPreset->setMaxVisibleItems(18);
     connect(mPreset, &QComboBox::activated, this, &ArchitectureEditor::presetActivated);
-    auto* presetLabel = new QLabel(tr("&Preset"));
-    presetLabel->setBuddy(mPreset);
-    header->addWidget(presetLabel);
-    header->addWidget(mPreset);
+    header->addWidget(labelledField(tr("&Preset"), mPreset));
 
     mName = new QLineEdit;
     mName->setPlaceholderText(tr("name"));
     mName->setToolTip(tr("Name of this architecture, shown in run lists and comparisons."));
     mName->setMaximumWidth(180);
     connect(mName, &QLineEdit::editingFinished, this, [this] { mModel->setName(mName->text().trimmed()); });
-    auto* nameLabel = new QLabel(tr("&Name"));
-    nameLabel->setBuddy(mName);
-    header->addSpacing(8);
-    header->addWidget(nameLabel);
-    header->addWidget(mName);
+    header->addWidget(labelledField(tr("&Name"), mName));
 
     mInputLength = new QSpinBox;
     mInputLength->setRange(1, 1000000);
@@ -208,21 +205,14 @@ void ArchitectureEditor::buildUi() {
     mInputLength->setToolTip(tr("Input length: bases per sequence (one-hot input of length \u00d7 4). Usually set by "
                                 "the data panel."));
     connect(mInputLength, &QSpinBox::valueChanged, this, [this](int v) { mModel->setInputLength(v); });
-    auto* inputLabel = new QLabel(tr("&Input"));
-    inputLabel->setBuddy(mInputLength);
-    header->addSpacing(8);
-    header->addWidget(inputLabel);
-    header->addWidget(mInputLength);
+    header->addWidget(labelledField(tr("&Input"), mInputLength));
 
     mClasses = new QSpinBox;
     mClasses->setRange(1, 100000);
     mClasses->setKeyboardTracking(false);
     mClasses->setToolTip(tr("Number of classes (labels); the output layer has one unit per class."));
     connect(mClasses, &QSpinBox::valueChanged, this, [this](int v) { mModel->setNumClasses(v); });
-    auto* classesLabel = new QLabel(tr("&Classes"));
-    classesLabel->setBuddy(mClasses);
-    header->addWidget(classesLabel);
-    header->addWidget(mClasses);
+    header->addWidget(labelledField(tr("&Classes"), mClasses));
 
     mOutput = new QComboBox;
     mOutput->addItem(tr("sigmoid (multi-label)"), int(arch::OutputKind::Sigmoid));
@@ -232,7 +222,6 @@ void ArchitectureEditor::buildUi() {
     connect(mOutput, &QComboBox::activated, this,
             [this](int i) { mModel->setOutputKind(arch::OutputKind(mOutput->itemData(i).toInt())); });
     header->addWidget(mOutput);
-    header->addStretch(1);
 
     auto* fileButton = new QToolButton;
     fileButton->setText(tr("File"));
@@ -243,7 +232,7 @@ void ArchitectureEditor::buildUi() {
     fileMenu->addAction(tr("Save architecture as\u2026"), this, &ArchitectureEditor::saveArchitectureFile);
     fileButton->setMenu(fileMenu);
     header->addWidget(fileButton);
-    root->addLayout(header);
+    root->addWidget(headerRow);
 
     mDescription = new QLabel;
     mDescription->setWordWrap(true);
@@ -251,11 +240,12 @@ void ArchitectureEditor::buildUi() {
     root->addWidget(mDescription);
 
     // Body: layer table (with its buttons) | selected-layer form.
-    auto* splitter = new QSplitter(Qt::Horizontal);
+    auto* splitter = new AdaptiveSplitter;  // side by side when wide, stacked in a narrow dock
     auto* left = new QWidget;
     auto* leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
-    auto* buttons = new QHBoxLayout;
+    auto* buttonRow = new QWidget;
+    auto* buttons = new FlowLayout(buttonRow, 3);
     mAddButton = new QToolButton;
     mAddButton->setText(tr("Add layer"));
     mAddButton->setPopupMode(QToolButton::InstantPopup);
@@ -276,10 +266,9 @@ void ArchitectureEditor::buildUi() {
     buttons->addWidget(toolButton(mUpAction));
     buttons->addWidget(toolButton(mDownAction));
     buttons->addWidget(toolButton(mDuplicateAction));
-    buttons->addStretch(1);
     buttons->addWidget(toolButton(mUndoAction));
     buttons->addWidget(toolButton(mRedoAction));
-    leftLayout->addLayout(buttons);
+    leftLayout->addWidget(buttonRow);
 
     mTable = new QTableView;
     mTable->setModel(mModel);
@@ -323,6 +312,8 @@ void ArchitectureEditor::buildUi() {
     scroll->setWidget(mForm);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    // Never narrower than the form's fields: below that the splitter stacks table and form.
+    scroll->setMinimumWidth(std::max(240, mForm->minimumSizeHint().width()) + scroll->verticalScrollBar()->sizeHint().width());
     formLayout->addWidget(scroll);
     splitter->addWidget(formBox);
     splitter->setStretchFactor(0, 3);
@@ -332,6 +323,7 @@ void ArchitectureEditor::buildUi() {
 
     // Feedback: summary, the paper's prediction, problems.
     mSummary = new QLabel;
+    mSummary->setWordWrap(true);
     QFont bold = mSummary->font();
     bold.setBold(true);
     bold.setPointSizeF(bold.pointSizeF() * 1.1);

@@ -48,16 +48,19 @@ ArchitectureLayerForm::ArchitectureLayerForm(QWidget* parent) : QWidget(parent) 
     titleFont.setBold(true);
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
     mTitle->setFont(titleFont);
+    mTitle->setWordWrap(true);
     outer->addWidget(mTitle);
 
     mShapes = new QLabel;
     mShapes->setTextFormat(Qt::RichText);
+    mShapes->setWordWrap(true);
     outer->addWidget(mShapes);
 
     mFields = new QWidget;
     mFormLayout = new QFormLayout(mFields);
     mFormLayout->setContentsMargins(0, 4, 0, 4);
     mFormLayout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    mFormLayout->setRowWrapPolicy(QFormLayout::WrapLongRows);  // labels above their fields when narrow
 
     mType = new QComboBox;
     for (LayerType t : kTypes) mType->addItem(layerTypeName(t), int(t));

@@ -4,6 +4,7 @@
 #include "data/data_panel_parts.h"
 
 #include "widgets/adaptive_box.h"
+#include "widgets/flow_layout.h"
 
 #include "app_window/settings.h"
 
@@ -52,6 +53,7 @@
 #include <cmath>
 #include <exception>
 #include <functional>
+#include <initializer_list>
 #include <mutex>
 
 namespace motifloom::ui {
@@ -73,7 +75,8 @@ QWidget* DataPanel::buildFastaPage() {
     filesLayout->addWidget(mFiles, 1);
     mFilesHint = hintLabel({});
     filesLayout->addWidget(mFilesHint);
-    auto* buttons = new QHBoxLayout;
+    auto* buttonRow = new QWidget;
+    auto* buttons = new FlowLayout(buttonRow);
     auto* add = new QPushButton(tr("&Open files\u2026"));
     // Not Ctrl+O: the main window opens sessions with it.
     add->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
@@ -114,18 +117,13 @@ QWidget* DataPanel::buildFastaPage() {
         setFileList({});
         controlChanged();
     });
-    buttons->addWidget(add);
-    buttons->addWidget(folder);
-    buttons->addStretch(1);
-    buttons->addWidget(up);
-    buttons->addWidget(down);
-    buttons->addWidget(remove);
-    buttons->addWidget(clear);
-    filesLayout->addLayout(buttons);
+    for (QWidget* b : std::initializer_list<QWidget*>{add, folder, up, down, remove, clear}) buttons->addWidget(b);
+    filesLayout->addWidget(buttonRow);
     layout->addWidget(filesBox, 5);
 
     auto* settings = new QGroupBox(tr("Labels, length and split"));
     auto* form = new QFormLayout(settings);
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);  // labels above their fields in a narrow dock
     mSplitMode = new QComboBox;
     mSplitMode->addItem(tr("Random split"), int(lab::DataRecipe::SplitMode::Random));
     mSplitMode->addItem(tr("Split assignment file"), int(lab::DataRecipe::SplitMode::AssignmentFile));
@@ -162,18 +160,14 @@ QWidget* DataPanel::buildFastaPage() {
     form->addRow(tr("Spli&t"), mSplitMode);
 
     mRandomSplitBox = new QWidget;
-    auto* randomLayout = new QHBoxLayout(mRandomSplitBox);
-    randomLayout->setContentsMargins(0, 0, 0, 0);
+    auto* randomLayout = new FlowLayout(mRandomSplitBox);
     const QString splitNames[3] = {tr("train"), tr("valid"), tr("test")};
     for (int i = 0; i < 3; ++i) {
         mFastaSplit[i] = fractionSpin(tr("Fraction of the sequences in this part."));
-        randomLayout->addWidget(new QLabel(splitNames[i]));
-        randomLayout->addWidget(mFastaSplit[i]);
+        randomLayout->addWidget(labelledField(splitNames[i], mFastaSplit[i]));
     }
     mSplitSeed = seedEdit(tr("Seed of the random split."));
-    randomLayout->addWidget(new QLabel(tr("seed")));
-    randomLayout->addWidget(mSplitSeed);
-    randomLayout->addStretch(1);
+    randomLayout->addWidget(labelledField(tr("seed"), mSplitSeed));
     form->addRow(QString(), mRandomSplitBox);
 
     mSplitFileBox = new QWidget;

@@ -8,6 +8,7 @@
 #include <QLineEdit>
 #include <QRegularExpressionValidator>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QStringList>
 
 namespace motifloom::ui {
@@ -74,6 +75,16 @@ PreviewSequence previewRow(const seqio::SequenceSet& set, std::size_t i, std::sp
         row.motifs.push_back(m);
     }
     return row;
+}
+
+QScrollArea* previewScroll(SequencePreview* preview) {
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(preview);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setMinimumWidth(preview->minimumSizeHint().width() + scroll->verticalScrollBar()->sizeHint().width());
+    return scroll;
 }
 
 // A tab page: its content scrolls vertically when stacked in a short dock.

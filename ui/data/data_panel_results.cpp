@@ -4,6 +4,7 @@
 #include "data/data_panel_parts.h"
 
 #include "widgets/adaptive_box.h"
+#include "widgets/flow_layout.h"
 
 #include "architecture/architecture_model.h"
 #include "data/expected_motifs_column.h"
@@ -94,29 +95,23 @@ QWidget* DataPanel::buildResultArea() {
     layout->addLayout(left, 5);
 
     auto* right = new QVBoxLayout;
-    auto* nav = new QHBoxLayout;
-    nav->addWidget(new QLabel(tr("Sequences of")));
+    auto* navRow = new QWidget;
+    auto* nav = new FlowLayout(navRow);  // two lines in a narrow dock
     mPreviewPart = new QComboBox;
     mPreviewPart->addItem(tr("train"), int(synth::Part::Train));
     mPreviewPart->addItem(tr("validation"), int(synth::Part::Valid));
     mPreviewPart->addItem(tr("test"), int(synth::Part::Test));
-    nav->addWidget(mPreviewPart);
-    nav->addWidget(new QLabel(tr("from #")));
+    nav->addWidget(labelledField(tr("Sequences of"), mPreviewPart));
     mPreviewStart = new QSpinBox;
     mPreviewStart->setRange(1, 1);
     mPreviewStart->setSingleStep(kPreviewSequences);
     mPreviewStart->setGroupSeparatorShown(true);
     mPreviewStart->setToolTip(tr("First sequence shown; the arrows page by %1.").arg(kPreviewSequences));
-    nav->addWidget(mPreviewStart);
-    nav->addStretch(1);
-    right->addLayout(nav);
+    nav->addWidget(labelledField(tr("from #"), mPreviewStart));
+    right->addWidget(navRow);
     mPreview = new SequencePreview;
     mPreview->setPlaceholder(tr("The loaded sequences appear here, with their true motifs when known."));
-    auto* scroll = new QScrollArea;
-    scroll->setWidget(mPreview);
-    scroll->setWidgetResizable(true);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    right->addWidget(scroll, 1);
+    right->addWidget(previewScroll(mPreview), 1);
     layout->addLayout(right, 8);
 
     connect(mPreviewPart, &QComboBox::currentIndexChanged, this, [this] { showLoadedSequences(); });

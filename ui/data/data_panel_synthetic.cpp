@@ -4,6 +4,7 @@
 #include "data/data_panel_parts.h"
 
 #include "widgets/adaptive_box.h"
+#include "widgets/flow_layout.h"
 #include "widgets/style_colours.h"
 
 #include "architecture/architecture_model.h"
@@ -75,6 +76,7 @@ QWidget* DataPanel::buildSyntheticPage() {
     auto* right = new QVBoxLayout;
     auto* settings = new QGroupBox(tr("Sequences"));
     auto* form = new QFormLayout(settings);
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);  // labels above their fields in a narrow dock
     mCount = new QSpinBox;
     mCount->setRange(1, 2000000);
     mCount->setGroupSeparatorShown(true);
@@ -90,11 +92,8 @@ QWidget* DataPanel::buildSyntheticPage() {
     form->addRow(tr("&Length"), mLength);
 
     mKBox = new QWidget;
-    auto* kLayout = new QHBoxLayout(mKBox);
-    kLayout->setContentsMargins(0, 0, 0, 0);
-    kLayout->setSpacing(3);
+    auto* kLayout = new FlowLayout(mKBox, 3);
     mKSum = new QLabel;
-    kLayout->addStretch(1);
     kLayout->addWidget(mKSum);
     ensureKSpins(5);
     auto* kLabel = new QLabel(tr("Motifs per sequence"));
@@ -114,35 +113,29 @@ QWidget* DataPanel::buildSyntheticPage() {
     form->addRow(QString(), mReverse);
     mSeed = seedEdit(tr("Random seed: the same seed and settings always give the same sequences (the paper: 33)."));
     form->addRow(tr("S&eed"), mSeed);
-    auto* splitRow = new QHBoxLayout;
+    auto* splitRow = new QWidget;
+    auto* splitLayout = new FlowLayout(splitRow);
     const QString splitTips[3] = {tr("Fraction used to fit the weights."),
                                   tr("Fraction used for early stopping (validation loss)."),
                                   tr("Fraction held out for the final scores and filter analysis.")};
     const QString splitNames[3] = {tr("train"), tr("valid"), tr("test")};
     for (int i = 0; i < 3; ++i) {
         mSplit[i] = fractionSpin(splitTips[i]);
-        splitRow->addWidget(new QLabel(splitNames[i]));
-        splitRow->addWidget(mSplit[i]);
+        splitLayout->addWidget(labelledField(splitNames[i], mSplit[i]));
     }
-    splitRow->addStretch(1);
     form->addRow(tr("Split"), splitRow);
     mSyntheticCheck = new QLabel;
     mSyntheticCheck->setWordWrap(true);
     form->addRow(mSyntheticCheck);
     right->addWidget(settings);
 
-    auto* sketchBox = new QGroupBox(tr("Preview: the first sequences, motifs highlighted"));
+    auto* sketchBox = new QGroupBox(tr("Preview: the first sequences"));
     sketchBox->setToolTip(tr("Drawn from the current settings as you change them; these are exactly the first "
                              "sequences the full data set will hold. Boxes mark embedded motifs (arrow = strand)."));
     auto* sketchLayout = new QVBoxLayout(sketchBox);
     mSketch = new SequencePreview;
     mSketch->setPlaceholder(tr("Loading motifs\u2026"));
-    auto* sketchScroll = new QScrollArea;
-    sketchScroll->setWidget(mSketch);
-    sketchScroll->setWidgetResizable(true);
-    sketchScroll->setFrameShape(QFrame::NoFrame);
-    sketchScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    sketchLayout->addWidget(sketchScroll);
+    sketchLayout->addWidget(previewScroll(mSketch));
     right->addWidget(sketchBox, 1);
     layout->addLayout(right, 7);
     QWidget* page = scrollPage(layout);
@@ -165,7 +158,7 @@ QWidget* DataPanel::buildSyntheticPage() {
 }
 
 void DataPanel::ensureKSpins(int n) {
-    auto* layout = static_cast<QHBoxLayout*>(mKBox->layout());
+    auto* layout = static_cast<FlowLayout*>(mKBox->layout());
     while (int(mK.size()) < n) {
         auto* s = new QDoubleSpinBox;
         s->setRange(0.0, 1.0);

@@ -1,5 +1,7 @@
 #include "filters/filter_gallery.h"
 
+#include "widgets/flow_layout.h"
+
 #include "interpret/filter_pwm.h"
 #include "logo/logo_grid.h"
 #include "logo/logo_painter.h"
@@ -75,8 +77,8 @@ void FilterGallery::buildUi() {
     layout->setSpacing(4);
 
     // ---- toggles and exports ---------------------------------------------------------------
-    auto* bar = new QHBoxLayout;
-    bar->setSpacing(10);
+    auto* barWidget = new QWidget(this);
+    auto* bar = new FlowLayout(barWidget, 10);  // wraps in a narrow window instead of widening it
     auto* bits = toggleButton(this, tr("Bits"),
         plainTip(tr("<b>Information content.</b> Each column is as tall as the information it carries: 2 bits "
                     "when only one base occurs there, 0 when all four are equally likely (2 minus the column's "
@@ -133,7 +135,7 @@ void FilterGallery::buildUi() {
     // The mode line gives way first in a narrow window (the toggles show the same).
     mMode->setMinimumWidth(0);
     mMode->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    bar->addWidget(mMode, 1);
+    bar->addWidget(mMode);
     // One Export menu (not two buttons), so the bar fits a 1024-pixel window.
     auto* exportButton = new QToolButton(this);
     exportButton->setText(tr("Export"));
@@ -151,7 +153,7 @@ void FilterGallery::buildUi() {
     exportButton->setMenu(exportMenu);
     mExportButton = exportButton;
     bar->addWidget(exportButton);
-    layout->addLayout(bar);
+    layout->addWidget(barWidget);
 
     connect(bits, &QToolButton::toggled, this, [this](bool on) { if (on) setLogoKind(LogoKind::Bits); });
     connect(probability, &QToolButton::toggled, this, [this](bool on) { if (on) setLogoKind(LogoKind::Probability); });

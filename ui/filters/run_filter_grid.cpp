@@ -58,6 +58,7 @@ LogoStyle RunFilterGrid::logoStyle() const {
     s.kind = mKind;
     s.showAxes = false;
     s.captionPixelSize = captionFont().pointSizeF() * logicalDpiY() / 72.0;
+    s.titlePixelSize = s.captionPixelSize;  // "filter 7" as legible as its caption, scaled alike
     if (!mDisplay.empty() && !mDisplayEmptyLabel.isEmpty()) s.emptyLabel = mDisplayEmptyLabel;
     return s;
 }
@@ -275,14 +276,17 @@ int RunFilterGrid::columnsFor(int width) const {
 
 double RunFilterGrid::cellHeight(double cellWidth) const {
     if (mCells.empty()) return 0.6 * cellWidth;
-    // One cell at its natural proportions; the fixed-size caption line does not scale.
+    // One cell at its natural proportions; the fixed-size title and caption lines do not scale.
     LogoCell cell = mCells.front();
     if (std::any_of(mCells.begin(), mCells.end(), [](const LogoCell& c) { return !c.caption.isEmpty(); }))
         cell.caption = QStringLiteral(" ");
+    if (std::any_of(mCells.begin(), mCells.end(), [](const LogoCell& c) { return !c.title.isEmpty(); }))
+        cell.title = QStringLiteral(" ");
     const LogoStyle style = logoStyle();
     LogoStyle captioned = style;
     captioned.caption = cell.caption;
-    const double fixed = logoFixedCaptionHeight(captioned);
+    captioned.title = cell.title;
+    const double fixed = logoFixedTextHeight(captioned);
     const QSizeF s = preferredLogoGridSize({cell}, 1, style);
     const double aspect = s.width() > 0 ? (s.height() - fixed) / s.width() : 0.6;
     return cellWidth * aspect + fixed;

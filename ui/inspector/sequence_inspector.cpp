@@ -1,5 +1,7 @@
 #include "inspector/sequence_inspector.h"
 
+#include "widgets/flow_layout.h"
+
 #include "inspector/inspection_canvas.h"
 #include "inspector/prediction_bars.h"
 #include "inspector/sequence_picker.h"
@@ -43,6 +45,7 @@ void SequenceInspector::buildUi() {
     auto* head = new QHBoxLayout;
     mTitle = new QLabel(tr("<b>Sequence inspector</b>"));
     mTitle->setTextFormat(Qt::RichText);
+    mTitle->setWordWrap(true);  // model and data names can be long
     mTitle->setTextInteractionFlags(Qt::TextSelectableByMouse);
     mStatus = new QLabel;
     mStatus->setToolTip(tr("Time from the request to the painted results (model on a worker thread, then redraw)."));
@@ -62,7 +65,6 @@ void SequenceInspector::buildUi() {
     connect(mPicker, &SequencePicker::predictionsWanted, this, &SequenceInspector::requestPredictions);
     connect(mPicker, &SequencePicker::peaksWanted, this, &SequenceInspector::requestPeaks);
 
-    auto* tools = new QHBoxLayout;
     mClassBox = new QComboBox;
     mClassBox->setToolTip(tr("The class whose logit the saliency and ISM tracks explain."));
     mLayerBox = new QComboBox;
@@ -90,21 +92,17 @@ void SequenceInspector::buildUi() {
     mFollow->setToolTip(tr("Recompute after every epoch of a run in progress (the sequence stays: watch the attribution sharpen)."));
     mExportFigure = tool(tr("Export figure\u2026"), tr("Save the tracks as SVG, PNG or PDF"));
     mExportNumbers = tool(tr("Export numbers\u2026"), tr("Save saliency and ISM of every class per position as TSV (the columns of motifloom-cli attribute)"));
-    tools->addWidget(new QLabel(tr("Attribute")));
-    tools->addWidget(mClassBox);
-    tools->addWidget(new QLabel(tr("Activations of")));
-    tools->addWidget(mLayerBox);
-    tools->addSpacing(12);
+    // The tools wrap onto more lines in a narrow window (it must fit 1024 pixels with the docks).
+    auto* toolsRow = new QWidget;
+    auto* tools = new FlowLayout(toolsRow, 10);
+    tools->addWidget(labelledField(tr("Attribute"), mClassBox));
+    tools->addWidget(labelledField(tr("Activations of"), mLayerBox));
     tools->addWidget(mFollow);
-    tools->addStretch(1);
-    layout->addLayout(tools);
-    // Editing and export on a row of their own, so the window still fits 1024 pixels.
-    auto* edits = new QHBoxLayout;
-    for (QToolButton* b : {mUndo, mRedo, mReset, mScramble}) edits->addWidget(b);
-    edits->addStretch(1);
-    edits->addWidget(mExportFigure);
-    edits->addWidget(mExportNumbers);
-    layout->addLayout(edits);
+    layout->addWidget(toolsRow);
+    auto* editsRow = new QWidget;
+    auto* edits = new FlowLayout(editsRow);
+    for (QToolButton* b : {mUndo, mRedo, mReset, mScramble, mExportFigure, mExportNumbers}) edits->addWidget(b);
+    layout->addWidget(editsRow);
 
     auto* split = new QSplitter(Qt::Horizontal);
     mCanvas = new InspectionCanvas;

@@ -1,5 +1,7 @@
 #include "inspector/sequence_picker.h"
 
+#include "widgets/flow_layout.h"
+
 #include "util/input_error.h"
 
 #include <QComboBox>
@@ -27,7 +29,8 @@ SequencePicker::SequencePicker(QWidget* parent) : QWidget(parent) {
     grid->setContentsMargins(0, 0, 0, 0);
     grid->setHorizontalSpacing(6);
 
-    auto* row1 = new QHBoxLayout;
+    auto* row1Widget = new QWidget;
+    auto* row1 = new FlowLayout(row1Widget);  // wraps in a narrow window
     mPart = new QComboBox;
     mPart->addItem(tr("test"), int(synth::Part::Test));
     mPart->addItem(tr("validation"), int(synth::Part::Valid));
@@ -55,16 +58,12 @@ SequencePicker::SequencePicker(QWidget* parent) : QWidget(parent) {
     mOrderFilter->setPrefix(tr("filter "));
     mOrderFilter->setToolTip(tr("First-layer filter whose strongest activation orders the list."));
     mOrderFilter->setVisible(false);
-    row1->addWidget(new QLabel(tr("From the")));
-    row1->addWidget(mPart);
-    row1->addWidget(new QLabel(tr("split:")));
-    row1->addWidget(mFilter);
+    row1->addWidget(labelledField(tr("From the"), mPart));
+    row1->addWidget(labelledField(tr("split:"), mFilter));
     row1->addWidget(mClass);
-    row1->addWidget(new QLabel(tr("ordered by")));
-    row1->addWidget(mOrder);
+    row1->addWidget(labelledField(tr("ordered by"), mOrder));
     row1->addWidget(mOrderFilter);
-    row1->addStretch(1);
-    grid->addLayout(row1, 0, 0);
+    grid->addWidget(row1Widget, 0, 0);
 
     auto* row2 = new QHBoxLayout;
     mPrev = new QToolButton;
@@ -77,7 +76,7 @@ SequencePicker::SequencePicker(QWidget* parent) : QWidget(parent) {
     mNext->setToolTip(tr("Next sequence of the list (Alt+Right)"));
     mNext->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Right));
     mList = new QComboBox;
-    mList->setMinimumContentsLength(34);
+    mList->setMinimumContentsLength(20);  // grows with the window; 20 keeps it within 1024 px
     mList->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     mList->setToolTip(tr("The matching sequences: id, index in the split, labels and (when computed) the prediction."));
     mId = new QLineEdit;

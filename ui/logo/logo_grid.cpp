@@ -63,7 +63,7 @@ void paintLogoGrid(QPainter& painter, const QRectF& rect, const std::vector<Logo
     Shared shared = sharedLayout(cells, style);
     const int rows = int((cells.size() + std::size_t(columns) - 1) / std::size_t(columns));
     const double cellUnits = logoHeightInFonts(shared.cellStyle) + 2 * kPad;
-    const double fixedPerRow = logoFixedCaptionHeight(shared.cellStyle);  // fixed-size captions
+    const double fixedPerRow = logoFixedTextHeight(shared.cellStyle);  // fixed-size titles and captions
 
     // One base font size for the whole figure: what fits the height, limited by the width.
     double f = style.fontPixelSize;

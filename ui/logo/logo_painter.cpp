@@ -28,20 +28,26 @@ constexpr double kRightPad = 0.6;
 constexpr double kLetterGap = 0.04;  // fraction of a slot left blank between letters
 
 bool fixedCaption(const LogoStyle& style) { return !style.caption.isEmpty() && style.captionPixelSize > 0; }
+bool fixedTitle(const LogoStyle& style) { return !style.title.isEmpty() && style.titlePixelSize > 0; }
 
-// The vertical budget in font units, without a fixed-size caption line (fixedCaptionHeight).
+// The vertical budget in font units, without fixed-size title and caption lines (fixedTextImpl).
 double verticalUnitsImpl(const LogoStyle& style) {
     return (style.showAxes ? kTopPad + kXAxis : kBottomPad) + kPlot + kBottomPad +
-           (style.title.isEmpty() ? 0 : kTitle) + (style.caption.isEmpty() || fixedCaption(style) ? 0 : kCaption);
+           (style.title.isEmpty() || fixedTitle(style) ? 0 : kTitle) +
+           (style.caption.isEmpty() || fixedCaption(style) ? 0 : kCaption);
 }
 
-double fixedCaptionImpl(const LogoStyle& style) {
+double fixedTitleHeight(const LogoStyle& style) { return fixedTitle(style) ? kCaptionLineFactor * style.titlePixelSize : 0.0; }
+
+double fixedCaptionHeight(const LogoStyle& style) {
     return fixedCaption(style) ? kCaptionLineFactor * style.captionPixelSize : 0.0;
 }
 
+double fixedTextImpl(const LogoStyle& style) { return fixedTitleHeight(style) + fixedCaptionHeight(style); }
+
 double autoFontImpl(const QRectF& rect, const LogoStyle& style, int slotCount) {
     if (style.fontPixelSize > 0) return style.fontPixelSize;
-    const double byHeight = std::max(0.0, rect.height() - fixedCaptionImpl(style)) / verticalUnitsImpl(style);
+    const double byHeight = std::max(0.0, rect.height() - fixedTextImpl(style)) / verticalUnitsImpl(style);
     // Narrow rects: keep the axis from eating the plot (about 5 f of axis per 1 f per column).
     const double byWidth = rect.width() / (5.0 + kRightPad + 1.0 * std::max(1, slotCount));
     return std::max(1.0, std::min(byHeight, byWidth));
@@ -79,13 +85,14 @@ LogoGeometry geometryFor(const QRectF& rect, const LogoStyle& style, const LogoR
     g.font = f;
     double top = rect.top();
     if (!style.title.isEmpty()) {
-        g.title = QRectF(rect.left(), top, rect.width(), kTitle * f);
-        top += kTitle * f;
+        const double line = fixedTitle(style) ? fixedTitleHeight(style) : kTitle * f;
+        g.title = QRectF(rect.left(), top, rect.width(), line);
+        top += line;
     }
     top += (style.showAxes ? kTopPad : kBottomPad) * f;
     double bottom = rect.bottom() - kBottomPad * f;
     if (!style.caption.isEmpty()) {
-        const double line = fixedCaption(style) ? fixedCaptionImpl(style) : kCaption * f;
+        const double line = fixedCaption(style) ? fixedCaptionHeight(style) : kCaption * f;
         g.caption = QRectF(rect.left(), bottom - line, rect.width(), line);
         bottom -= line;
     }
@@ -109,7 +116,8 @@ void paintTitleAndCaption(QPainter& p, const LogoGeometry& g, const LogoStyle& s
         if (needed > box.width()) box = line;
         drawLogoText(p, box, Qt::AlignHCenter | Qt::AlignVCenter, text, font, colour);
     };
-    if (!style.title.isEmpty()) place(g.title, style.title, logoFont(1.15 * f, true), kLogoInk);
+    if (!style.title.isEmpty())
+        place(g.title, style.title, logoFont(fixedTitle(style) ? style.titlePixelSize : 1.15 * f, true), kLogoInk);
     if (!style.caption.isEmpty())
         place(g.caption, style.caption, logoFont(fixedCaption(style) ? style.captionPixelSize : 0.95 * f), kLogoMuted);
 }
@@ -237,7 +245,7 @@ void paintEmptyLogo(QPainter& painter, const QRectF& rect, const LogoStyle& styl
 
 double logoHeightInFonts(const LogoStyle& style) { return verticalUnitsImpl(style); }
 
-double logoFixedCaptionHeight(const LogoStyle& style) { return fixedCaptionImpl(style); }
+double logoFixedTextHeight(const LogoStyle& style) { return fixedTextImpl(style); }
 
 double logoFontSize(const QRectF& rect, const LogoStyle& style, int slotCount) {
     return autoFontImpl(rect, style, slotCount);
@@ -248,7 +256,7 @@ QSizeF preferredLogoSize(int width, const LogoStyle& style) {
     const int slotCount = std::max(1, width);
     const double left = style.showAxes ? leftAxisWidth(f, ticksFor(logoYRange({}, style))) : 0.3 * f;
     const double right = (style.showAxes ? kRightPad : 0.3) * f;
-    return {left + slotCount * kSlot * f + right, verticalUnitsImpl(style) * f + fixedCaptionImpl(style)};
+    return {left + slotCount * kSlot * f + right, verticalUnitsImpl(style) * f + fixedTextImpl(style)};
 }
 
 }  // namespace motifloom::ui

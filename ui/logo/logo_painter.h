@@ -66,10 +66,11 @@ QSizeF preferredLogoSize(int width, const LogoStyle& style);
 inline constexpr double kDefaultLogoFontSize = 11.0;
 
 // Height of a logo at its preferred proportions, in units of its base text size (depends on
-// whether the style has axes, a title, a caption); a fixed-size caption (captionPixelSize) is
-// not included: its line is logoFixedCaptionHeight logical units on top.
+// whether the style has axes, a title, a caption); fixed-size title and caption lines
+// (titlePixelSize, captionPixelSize) are not included: they are logoFixedTextHeight logical
+// units on top.
 double logoHeightInFonts(const LogoStyle& style);
-double logoFixedCaptionHeight(const LogoStyle& style);  // 0 unless the caption has a fixed size
+double logoFixedTextHeight(const LogoStyle& style);  // 0 unless the title or caption has a fixed size
 
 // Base text size for `rect`: style.fontPixelSize when set, otherwise what fills rect's height at
 // the preferred proportions, limited so that `slotCount` columns still fit its width.

@@ -26,7 +26,7 @@ namespace motifloom::ui {
 
 enum class LogoKind { Bits, Probability, Weight };
 
-// Height of the caption line per unit of a fixed captionPixelSize.
+// Height of the caption (or title) line per unit of a fixed captionPixelSize (titlePixelSize).
 inline constexpr double kCaptionLineFactor = 1.7;
 
 struct LogoStyle {
@@ -49,6 +49,9 @@ struct LogoStyle {
     // of kCaptionLineFactor x this is reserved, so a small logo keeps a legible caption);
     // 0 = the caption scales with the base text size like everything else.
     double captionPixelSize = 0;
+    // The same for the title (drawn bold): > 0 keeps "filter 7" legible above a small logo and
+    // lets it scale with the application font (presentation mode) rather than with the logo.
+    double titlePixelSize = 0;
     QString emptyLabel = QStringLiteral("never fires");  // placeholder text for empty motifs
 };
 

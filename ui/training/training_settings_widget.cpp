@@ -71,7 +71,7 @@ public:
 TrainingSettingsWidget::TrainingSettingsWidget(QWidget* parent) : QWidget(parent) {
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);  // labels above their fields in a narrow dock
 
     mOptimizer = new QComboBox(this);
     mOptimizer->addItem(tr("Adam"), int(arch::OptimizerKind::Adam));

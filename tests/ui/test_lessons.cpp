@@ -13,6 +13,7 @@
 #include "filters/run_filter_grid.h"
 #include "lessons/lesson_dock.h"
 #include "lessons/lesson_runner.h"
+#include "presentation/presentation_mode.h"
 #include "runs/run_list_model.h"
 #include "training/training_controller.h"
 #include "training/training_settings_widget.h"
@@ -30,6 +31,7 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTextBrowser>
 #include <QtTest>
 
 using namespace motifloom;
@@ -75,6 +77,7 @@ private Q_SLOTS:
     void brokenLessonLeavesCurrentUntouched();
     void keyboardSteps();
     void questionHidesUntilReveal();
+    void textScalesInPresentationMode();
     void failingActionIsReported();
     void trainRightAfterLoad();
     void saveAsLessonOpensPretrained();
@@ -200,8 +203,13 @@ void TestLessons::questionHidesUntilReveal() {
     QVERIFY(runTable->isColumnHidden(RunListModel::Auroc) && runTable->isColumnHidden(RunListModel::MatchTruth));
     QVERIFY(!runTable->isColumnHidden(RunListModel::Label));
     QVERIFY(!w.lessonDock()->stepHtml().contains("yes"));
-    w.lessonDock()->reveal();
-    QVERIFY(!w.filterGallery()->scoreboard()->statisticsHidden());
+    // The teacher's key: Alt+A (not Alt+R, which the Run menu owns) reveals from anywhere.
+    w.show();
+    w.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    runTable->setFocus();
+    QTest::keyClick(runTable, Qt::Key_A, Qt::AltModifier);
+    QTRY_VERIFY(!w.filterGallery()->scoreboard()->statisticsHidden());  // a mnemonic clicks with a short animation
     QVERIFY(!w.compareView()->statisticsHidden());
     QVERIFY(!runTable->isColumnHidden(RunListModel::Auroc) && !runTable->isColumnHidden(RunListModel::MatchTruth));
     QVERIFY(w.lessonDock()->stepHtml().contains("yes"));
@@ -211,6 +219,25 @@ void TestLessons::questionHidesUntilReveal() {
     QVERIFY(w.compareView()->statisticsHidden());  // entering again asks again
     w.lessonDock()->next();
     QVERIFY(!w.compareView()->statisticsHidden());
+}
+
+void TestLessons::textScalesInPresentationMode() {
+    QTemporaryDir dir;
+    writeFile(dir.filePath("three.json"), kThreeSteps);
+    MainWindow w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(w.openLesson(dir.filePath("three.json")));
+    auto* text = w.lessonDock()->findChild<QTextBrowser*>();
+    QVERIFY(text);
+    const double before = text->font().pointSizeF();
+    PresentationMode* p = w.presentation();
+    p->setScalePercent(150);
+    p->setActive(true);
+    QTRY_COMPARE(text->font().pointSizeF(), before * 1.5);  // what the class reads grows too
+    p->setActive(false);
+    QTRY_COMPARE(text->font().pointSizeF(), before);
+    p->setScalePercent(100);
 }
 
 void TestLessons::failingActionIsReported() {

@@ -93,6 +93,9 @@ private Q_SLOTS:
             QCOMPARE(run->epochs(), 2);
             QCOMPARE(run->architecture.training.seed, std::uint64_t(5));
             QCOMPARE(run->architecture.inputLength, 60);
+            // Kept runs are named by model, data and seed like any run; the lanes by model and seed.
+            QVERIFY2(run->label.starts_with(run->architecture.name + " \u00b7 synthetic") && run->label.ends_with("seed 5"),
+                     run->label.c_str());
             QVERIFY(run->filters);
             QCOMPARE(int(run->matchHistory.size()), 2);  // live match statistics kept, as for one run
         }
@@ -116,6 +119,11 @@ private Q_SLOTS:
             QCOMPARE(mgt, view->laneRun(lane)->filters->summary.matchGroundTruth);
             QVERIFY2(view->laneStatus(lane).contains("test AUROC"), qPrintable(view->laneStatus(lane)));
         }
+        // A lesson's "predict first": hiding the matches hides the lanes' captions and frames too.
+        view->setMatchesHidden(true);
+        QVERIFY(view->laneGrid(0)->statisticsHidden() && view->laneGrid(1)->statisticsHidden());
+        view->setMatchesHidden(false);
+        QVERIFY(!view->laneGrid(0)->statisticsHidden());
         QCOMPARE(view->lossPlot()->graph(0)->dataCount(), 2);
         QCOMPARE(view->aurocPlot()->graphCount(), 2);
         QCOMPARE(view->matchPlot()->graph(1)->dataCount(), 2);

@@ -221,9 +221,10 @@ public:
             if (i < 0 || i >= int(motifs.size()) || motifs[std::size_t(i)].width() == 0) return {};
             LogoStyle style = w->mGallery->grid()->logoStyle();
             style.title = tr("filter %1").arg(p.filter);
-            QSizeF size = preferredLogoSize(motifs[std::size_t(i)].width(), style);
-            const double scale = std::min(1.5, std::min(double(width), 360.0) / size.width());
-            size *= scale;
+            const QSizeF natural = preferredLogoSize(motifs[std::size_t(i)].width(), style);
+            const double scale = std::min(1.5, std::min(double(width), 360.0) / natural.width());
+            const double fixed = logoFixedTextHeight(style);  // the title keeps its size
+            const QSizeF size(natural.width() * scale, (natural.height() - fixed) * scale + fixed);
             QImage image((size * ratio).toSize(), QImage::Format_ARGB32_Premultiplied);
             image.setDevicePixelRatio(ratio);
             image.fill(Qt::white);
@@ -259,8 +260,7 @@ public:
             const RunFilterGrid* grid = w->mGallery->grid();
             if (grid->cells().empty()) return {};
             const int columns = std::max(1, std::min(6, width / 110));
-            const QSizeF natural = preferredLogoGridSize(grid->cells(), columns, grid->logoStyle());
-            const QSizeF size = natural * (width / natural.width());
+            const QSizeF size(width, grid->cellsHeight(width, columns));
             QImage image((size * ratio).toSize(), QImage::Format_ARGB32_Premultiplied);
             image.setDevicePixelRatio(ratio);
             image.fill(Qt::white);

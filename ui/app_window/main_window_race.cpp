@@ -157,7 +157,7 @@ void MainWindow::startRaceWith(std::shared_ptr<const lab::LoadedData> data) {
         }
         TrainingJob job;
         job.runId = mNextRunId++;
-        job.label = jobLabel(a);
+        job.label = jobLabel(a, data->recipe);
         job.architecture = std::move(a);
         job.data = data;
         job.liveFilters = true;  // the point of a race: the filters after every epoch

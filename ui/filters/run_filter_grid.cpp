@@ -292,6 +292,12 @@ double RunFilterGrid::cellHeight(double cellWidth) const {
     return cellWidth * aspect + fixed;
 }
 
+double RunFilterGrid::cellsHeight(double width, int columns) const {
+    if (mCells.empty() || columns < 1) return 0;
+    const int rows = (int(mCells.size()) + columns - 1) / columns;
+    return rows * cellHeight(width / columns);
+}
+
 int RunFilterGrid::heightForWidth(int width) const {
     if (mCells.empty()) return int(headlineHeight(this) * 2);
     const int columns = columnsFor(width);

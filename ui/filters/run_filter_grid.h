@@ -99,6 +99,10 @@ public:
     // empty when out of range).
     int columnCount() const { return columnsFor(width()); }
     QRectF cellRect(int index) const;
+    // Height of the cells painted `columns` to a row across `width` pixels (no headline), for
+    // figures drawn with paintLogoGrid: the logos scale with the width, the fixed-size title and
+    // caption lines do not, so scaling the natural size would squeeze the logos.
+    double cellsHeight(double width, int columns) const;
 
     bool hasHeightForWidth() const override { return true; }
     int heightForWidth(int width) const override;

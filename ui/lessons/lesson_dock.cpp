@@ -5,6 +5,7 @@
 
 #include "lesson/lesson_text.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -36,10 +37,6 @@ LessonDock::LessonDock(LessonHost* host, QWidget* parent)
     mStepTitle = new QLabel(this);
     mStepTitle->setWordWrap(true);
     mStepTitle->setTextFormat(Qt::PlainText);
-    QFont big = mStepTitle->font();
-    big.setPointSizeF(big.pointSizeF() * 1.35);
-    big.setBold(true);
-    mStepTitle->setFont(big);
     layout->addWidget(mStepTitle);
 
     mText = new QTextBrowser(this);
@@ -47,13 +44,12 @@ LessonDock::LessonDock(LessonHost* host, QWidget* parent)
     mText->setOpenLinks(false);
     mText->setFocusPolicy(Qt::NoFocus);  // Page Up / Down stay the lesson's keys
     mText->setFrameShape(QFrame::NoFrame);
-    QFont textFont = mText->font();
-    textFont.setPointSizeF(textFont.pointSizeF() * 1.1);
-    mText->setFont(textFont);
     layout->addWidget(mText, 3);
+    applyFonts();
 
-    mRevealButton = new QPushButton(tr("&Reveal"), this);
-    mRevealButton->setToolTip(tr("Show the answer and the hidden statistics (predict first, then look)"));
+    // Alt+A: Alt+R is the Run menu's, and a shared mnemonic only moves the focus between the two.
+    mRevealButton = new QPushButton(tr("Reve&al"), this);
+    mRevealButton->setToolTip(tr("Show the answer and the hidden statistics (predict first, then look) (Alt+A)"));
     connect(mRevealButton, &QPushButton::clicked, this, &LessonDock::reveal);
     layout->addWidget(mRevealButton);
 
@@ -232,8 +228,26 @@ void LessonDock::updateButtons() {
     const bool question = open && hasSomethingToReveal();  // a question to think about only needs no button
     mRevealButton->setVisible(question);
     mRevealButton->setEnabled(question && !mRevealed);
-    mRevealButton->setText(mRevealed ? tr("Revealed") : tr("&Reveal"));
+    mRevealButton->setText(mRevealed ? tr("Revealed") : tr("Reve&al"));
     mSteps->setVisible(open);
+}
+
+void LessonDock::applyFonts() {
+    QFont big = font();
+    big.setPointSizeF(big.pointSizeF() * 1.35);
+    big.setBold(true);
+    mStepTitle->setFont(big);
+    QFont text = font();
+    text.setPointSizeF(text.pointSizeF() * 1.1);
+    mText->setFont(text);
+}
+
+void LessonDock::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange && mText) {
+        applyFonts();
+        refreshText();  // the embedded logos and figures follow the new size
+    }
 }
 
 void LessonDock::resizeEvent(QResizeEvent* event) {

@@ -66,8 +66,12 @@ Q_SIGNALS:
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
+    // The step title and text sizes, relative to the panel's font: presentation mode scales the
+    // application font, and the text the class reads must grow with it.
+    void applyFonts();
     void showStep();
     bool hasSomethingToReveal() const;  // an answer or hidden statistics
     void applyHiding();

@@ -118,7 +118,9 @@ void RaceView::startRace(const std::vector<TrainingJob>& jobs, int threadsEach) 
     for (std::size_t i = 0; i < jobs.size(); ++i) {
         const TrainingJob& job = jobs[i];
         Lane lane;
-        lane.label = QString::fromStdString(job.label);
+        // The lanes share the data (said once in the heading): model and seed name a lane, while
+        // the kept run's label also names the data.
+        lane.label = QString::fromStdString(jobLabel(job.architecture));
         lane.runId = job.runId;
         lane.maxEpochs = job.architecture.training.maxEpochs;
         lane.color = plot::seriesColor(int(i));
@@ -159,6 +161,7 @@ void RaceView::startRace(const std::vector<TrainingJob>& jobs, int threadsEach) 
         lane.grid = new RunFilterGrid;
         lane.grid->setCellWidth(110);
         lane.grid->showMessage(tr("The filters appear after the first epoch."));
+        lane.grid->setStatisticsHidden(mMatchesHidden);
         lane.scroll = new QScrollArea(lane.column);
         lane.scroll->setWidget(lane.grid);
         lane.scroll->setWidgetResizable(true);
@@ -257,7 +260,11 @@ void RaceView::setPaused(bool paused) {
 void RaceView::setMatchesHidden(bool hidden) {
     mMatchesHidden = hidden;
     mMatchPlot->setVisible(!hidden);
-    for (int i = 0; i < laneCount(); ++i) updateLaneHeader(i);
+    for (int i = 0; i < laneCount(); ++i) {
+        // Captions (best match, E-value) and true-motif frames give the answer away too.
+        mLanes[std::size_t(i)].grid->setStatisticsHidden(hidden);
+        updateLaneHeader(i);
+    }
 }
 
 double RaceView::laneMatchGroundTruth(int lane) const {

@@ -50,6 +50,7 @@ namespace motifloom::ui {
 class DataLoadJob;
 class ExpectedMotifsColumn;
 class MotifPicker;
+class WrapLabel;
 class SequencePreview;
 
 class DataPanel : public QWidget {
@@ -170,10 +171,10 @@ private:
     QProgressBar* mProgress = nullptr;
     QLabel* mStage = nullptr;
     QLabel* mMessage = nullptr;
-    QLabel* mSummary = nullptr;
+    WrapLabel* mSummary = nullptr;
     QTableWidget* mClassTable = nullptr;
     ExpectedMotifsColumn* mTruthColumn = nullptr;
-    QLabel* mWarnings = nullptr;
+    WrapLabel* mWarnings = nullptr;
     SequencePreview* mPreview = nullptr;
     QComboBox* mPreviewPart = nullptr;
     QSpinBox* mPreviewStart = nullptr;

@@ -5,6 +5,8 @@
 
 #include "widgets/adaptive_box.h"
 #include "widgets/flow_layout.h"
+#include "widgets/style_colours.h"
+#include "widgets/wrap_label.h"
 
 #include "architecture/architecture_model.h"
 #include "data/expected_motifs_column.h"
@@ -67,8 +69,7 @@ QWidget* DataPanel::buildResultArea() {
     boxLayout->addWidget(layout);
 
     auto* left = new QVBoxLayout;
-    mSummary = new QLabel;
-    mSummary->setWordWrap(true);
+    mSummary = new WrapLabel;  // every line stays visible in a short dock
     mSummary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     left->addWidget(mSummary);
     mClassTable = new QTableWidget(0, 5);
@@ -87,9 +88,8 @@ QWidget* DataPanel::buildResultArea() {
                                "to learn. <b>Expected motifs</b>: the database motif(s) each class should teach the "
                                "filters (double-click to edit), the ground truth of match ground truth and coverage."));
     left->addWidget(mClassTable, 1);
-    mWarnings = new QLabel;
-    mWarnings->setWordWrap(true);
-    mWarnings->setStyleSheet(QStringLiteral("color: #8a5a00;"));
+    mWarnings = new WrapLabel;
+    mWarnings->setStyleSheet(QStringLiteral("color: %1;").arg(style::colourName(style::Role::Warning)));
     mWarnings->setVisible(false);
     left->addWidget(mWarnings);
     layout->addLayout(left, 5);

@@ -4,6 +4,7 @@
 #include "logo/logo_painter.h"
 #include "logo/logo_pair.h"
 #include "logo/logo_text.h"
+#include "widgets/style_colours.h"
 
 #include <QKeyEvent>
 #include <QPainter>
@@ -135,7 +136,7 @@ void SingleFilterView::paintEvent(QPaintEvent*) {
                tr("\u2190 \u2192 previous / next filter    Home / End first / last    Esc back to the filters"));
     const QRectF captionBox(all.left(), hintBox.top() - bodyH, all.width(), bodyH);
     p.setFont(body);
-    p.setPen(mTrueMotif ? QColor(0x8a, 0x62, 0x00) : ink);
+    p.setPen(mTrueMotif ? style::colour(style::Role::TruthMatch) : ink);
     p.drawText(captionBox, Qt::AlignCenter, QFontMetricsF(body).elidedText(mCaption, Qt::ElideRight, all.width()));
     const QRectF figure(all.left(), all.top() + headH, all.width(), captionBox.top() - all.top() - headH);
     if (figure.height() < 20 || mPwms.filters.empty()) return;

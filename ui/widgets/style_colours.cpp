@@ -17,9 +17,10 @@ namespace {
 constexpr const char* kBuiltIn = ":/motifloom/style/palette.json";
 
 // The JSON key of each Role, in the enum's order.
-constexpr std::array<const char*, 10> kRoleKeys = {
+constexpr std::array<const char*, 11> kRoleKeys = {
     "success",        "failure",      "errorPanelBackground", "errorPanelText", "errorPanelBorder",
-    "unknownValue",   "recededValue", "fadedText",            "truthMatch",     "onBadge"};
+    "unknownValue",   "recededValue", "fadedText",            "truthMatch",     "warning",
+    "onBadge"};
 
 struct Palette {
     std::array<QColor, kRoleKeys.size()> roles;

@@ -24,6 +24,7 @@ enum class Role {
     RecededValue,          // a secondary value (zero parameters of a pooling layer)
     FadedText,             // a minor line of text in a figure-like view (alignment details)
     TruthMatch,            // a filter's match with a planted (ground-truth) motif
+    Warning,               // text of a caution (the loaded data's class balance)
     OnBadge,               // text on a coloured badge (motif class numbers)
 };
 

@@ -11,6 +11,7 @@
 #include "logo/logo_painter.h"
 #include "presentation/presentation_mode.h"
 #include "presentation/single_filter_view.h"
+#include "training/dashboard.h"
 #include "training/training_types.h"
 #include "tiny_lab.h"
 
@@ -132,6 +133,15 @@ void TestPresentation::enterScalesAndLeaveRestores() {
     QApplication::processEvents();
     QCOMPARE(grid->logoStyle().titlePixelSize, grid->logoStyle().captionPixelSize);  // "filter N" scales too
     QVERIFY2(grid->captionFont().pointSizeF() >= 9 * 1.5 - 1e-9, qPrintable(QString("%1 %2 %3").arg(grid->captionFont().pointSizeF()).arg(grid->font().pointSizeF()).arg(basePt)));  // captions scale too
+    // The training curves keep room for their larger tick labels (no sliver under the filters).
+    int shownCurves = 0;
+    for (QCustomPlot* curves : w.findChild<Dashboard*>()->findChildren<QCustomPlot*>()) {
+        if (!curves->isVisible()) continue;  // the test results' ROC and PR curves are on another tab
+        ++shownCurves;
+        QVERIFY2(curves->minimumHeight() >= 7 * QFontMetrics(QApplication::font()).height(),
+                 qPrintable(QString("%1 px high at least").arg(curves->minimumHeight())));
+    }
+    QCOMPARE(shownCurves, 2);  // loss and validation scores
     // A plot line drawn while presenting (a new run's curve) is scaled on its first replot.
     QCPGraph* late = plot->addGraph();
     late->setPen(QPen(Qt::red, 2.0));

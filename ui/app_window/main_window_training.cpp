@@ -1,4 +1,4 @@
-// MainWindow: training, sweep launching and the kept runs (see main_window.h).
+// MainWindow: training, sweep launching, the kept runs and the preset models (see main_window.h).
 #include "app_window/main_window.h"
 
 #include "app_window/message_bar.h"
@@ -324,6 +324,37 @@ void MainWindow::deleteSelectedRuns() {
     mRuns->removeRunsById(ids);
     markModified();
     onSelectionChanged();
+}
+
+// ---- presets --------------------------------------------------------------------------------------
+
+void MainWindow::presetChosen(int index) {
+    const QString name = mPresetCombo->itemData(index).toString();
+    if (name.isEmpty()) return;
+    const arch::Architecture current = mArch->architecture();
+    arch::Architecture a = arch::preset(name.toStdString(), current.inputLength, current.numClasses);
+    a.training.seed = mSettings->settings().seed;
+    mArch->setArchitecture(a);
+    // The paper's settings for this model (e.g. CNN-50's L1), the user's seed.
+    mSettings->setDefaults(a.training);
+    mSettings->setSettings(a.training);
+}
+
+void MainWindow::syncPresetCombo() {
+    const arch::Architecture a = mArch->architecture();
+    int index = 0;
+    if (arch::isPreset(a.name)) {
+        try {
+            arch::Architecture p = arch::preset(a.name, a.inputLength, a.numClasses);
+            p.training = a.training;
+            p.description = a.description;
+            if (p == a) index = mPresetCombo->findData(QString::fromStdString(p.name));
+        } catch (const std::exception&) {
+        }
+    }
+    mPresetCombo->setItemText(0, index == 0 ? tr("Custom: %1").arg(QString::fromStdString(a.name.empty() ? "unnamed" : a.name))
+                                            : tr("Custom"));
+    mPresetCombo->setCurrentIndex(std::max(0, index));
 }
 
 }  // namespace motifloom::ui

@@ -5,6 +5,7 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QEvent>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -22,6 +23,7 @@
 
 #include <qcustomplot.h>
 
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 
@@ -68,6 +70,19 @@ Dashboard::Dashboard(QWidget* parent) : QWidget(parent) {
 }
 
 Dashboard::~Dashboard() = default;
+
+void Dashboard::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange && mLossPlot) fitPlotsToFont();
+}
+
+void Dashboard::fitPlotsToFont() {
+    // Small enough for a 1024 x 640 screen (plots grow with the window), yet never so low that
+    // the tick labels of the value axis run into each other: with presentation mode's larger
+    // fonts a fixed minimum left the curves a sliver under the filters.
+    const int height = std::max(100, 7 * fontMetrics().height());
+    for (auto* p : {mLossPlot, mAucPlot}) p->setMinimumSize(160, height);
+}
 
 void Dashboard::buildUi() {
     // ---- header -----------------------------------------------------------------------------
@@ -147,8 +162,7 @@ void Dashboard::buildUi() {
                             "scores above a random negative (0.5 = guessing, 1 = perfect). AUPR: area under "
                             "the precision-recall curve.\n") +
                          mAucPlot->toolTip());
-    // Small minimums: the window must fit a 1024 x 640 screen (plots grow with the window).
-    for (auto* p : {mLossPlot, mAucPlot}) p->setMinimumSize(160, 100);
+    fitPlotsToFont();
 
     // ---- bottom: filters + results ----------------------------------------------------------
     mBottom = new QTabWidget(main);

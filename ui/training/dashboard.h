@@ -71,8 +71,12 @@ Q_SIGNALS:
     // A double-click on a class of the test results: inspect that class's test sequences.
     void inspectClassRequested(int classIndex);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void buildUi();
+    void fitPlotsToFont();  // plot minimum heights follow the font (presentation mode scales it)
     QWidget* buildResults();
     void clearPlots();
     void onRunStarted(const TrainingJob& job, int index, int total);

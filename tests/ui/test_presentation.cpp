@@ -3,7 +3,8 @@
 // 100 - 200 %; high contrast; leaving restores the exact layout, font and palette; a filter
 // click opens the large single-filter view, arrows step, Esc closes. Also the window's small-
 // screen behaviour (works at 1024 x 640 with data loaded, no label in the docks cut in width or
-// in height) and legible logo captions (>= 9 pt at 100 %).
+// in height; a wrapped label gives its height back when it gets wider) and legible logo captions
+// (>= 9 pt at 100 %). Entering also widens the lesson panel and keeps the curves readable.
 #include "app_window/main_window.h"
 #include "data/data_panel.h"
 #include "filters/filter_gallery.h"
@@ -12,6 +13,7 @@
 #include "presentation/presentation_mode.h"
 #include "presentation/single_filter_view.h"
 #include "training/dashboard.h"
+#include "widgets/wrap_label.h"
 #include "training/training_types.h"
 #include "tiny_lab.h"
 
@@ -27,6 +29,7 @@
 #include <QSettings>
 #include <QTabWidget>
 #include <QStandardPaths>
+#include <QVBoxLayout>
 #include <QtTest>
 
 using namespace motifloom;
@@ -84,6 +87,7 @@ private Q_SLOTS:
     void singleFilterViewStepsAndCloses();
     void captionsAreLegible();
     void windowWorksAt1024x640();
+    void wrappedLabelFollowsItsWidth();
 };
 
 void TestPresentation::initTestCase() {
@@ -125,6 +129,8 @@ void TestPresentation::enterScalesAndLeaveRestores() {
     QVERIFY(w.windowState() & Qt::WindowFullScreen);
     for (QDockWidget* d : w.findChildren<QDockWidget*>())
         QCOMPARE(d->isVisible(), d == lessons);  // every dock hidden except the lesson panel
+    QTRY_VERIFY2(lessons->width() >= w.width() * 0.3,  // widened for its larger text
+                 qPrintable(QString("lesson panel %1 of %2 px").arg(lessons->width()).arg(w.width())));
     QCOMPARE(QApplication::font().pointSizeF(), basePt * 1.5);
     QCOMPARE(plot->xAxis->tickLabelFont().pointSizeF(), baseTick * 1.5);
     QCOMPARE(grid->cellWidth(), int(baseCell * 1.5 + 0.5));
@@ -319,6 +325,24 @@ void TestPresentation::windowWorksAt1024x640() {
     QApplication::processEvents();
     QDockWidget* data = w.findChild<QDockWidget*>("dataDock");
     QVERIFY2(data->width() >= 260 && data->width() <= 1024 / 2, qPrintable(QString::number(data->width())));
+}
+
+void TestPresentation::wrappedLabelFollowsItsWidth() {
+    QWidget host;
+    auto* layout = new QVBoxLayout(&host);
+    auto* label = new WrapLabel;
+    layout->addWidget(label);
+    layout->addStretch(1);
+    label->setText(QString("motif ").repeated(60));
+    host.resize(150, 500);
+    host.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&host));
+    QTRY_VERIFY(label->width() < 150 && label->height() > 5 * label->fontMetrics().height());  // many lines
+    const int narrow = label->minimumHeight();
+    host.resize(900, 500);
+    // Wider: fewer lines, and the height it claimed comes back (QLabel alone would keep it).
+    QTRY_VERIFY2(label->minimumHeight() < narrow / 2, qPrintable(QString("%1 then %2").arg(narrow).arg(label->minimumHeight())));
+    QVERIFY(label->minimumHeight() >= label->fontMetrics().height());
 }
 
 QTEST_MAIN(TestPresentation)

@@ -8,6 +8,7 @@
 #include <QDockWidget>
 #include <QMainWindow>
 #include <QMenu>
+#include <QScreen>
 #include <QSettings>
 #include <QTimer>
 
@@ -20,6 +21,7 @@ constexpr int kStateVersion = 0x5e57;  // saveState tag of the layout before pre
 const char* kPercentKey = "presentation/scalePercent";
 const char* kContrastKey = "presentation/highContrast";
 const char* kLessonDock = "lessonDock";
+constexpr int kLessonShare = 32;  // per cent of the screen width for the lesson panel
 
 }  // namespace
 
@@ -93,10 +95,20 @@ void PresentationMode::enter() {
     mSavedFont = QApplication::font();
     mSavedPalette = QApplication::palette();
     mActive = true;
-    for (QDockWidget* dock : mWindow->findChildren<QDockWidget*>())
-        if (dock->parentWidget() == mWindow && dock->objectName() != QLatin1String(kLessonDock)) dock->hide();
+    QDockWidget* lesson = nullptr;
+    for (QDockWidget* dock : mWindow->findChildren<QDockWidget*>()) {
+        if (dock->parentWidget() != mWindow) continue;
+        if (dock->objectName() == QLatin1String(kLessonDock)) lesson = dock;
+        else dock->hide();
+    }
     mWindow->showFullScreen();
     applyLook();
+    // The lesson's text is what the class reads, in larger type now: give it a third of the
+    // screen (the central area keeps two filter galleries side by side). Leaving restores it.
+    if (lesson && lesson->isVisible() && !lesson->isFloating()) {
+        const int third = (mWindow->screen() ? mWindow->screen()->geometry().width() : mWindow->width()) * kLessonShare / 100;
+        if (lesson->width() < third) mWindow->resizeDocks({lesson}, {third}, Qt::Horizontal);
+    }
 }
 
 void PresentationMode::leave() {

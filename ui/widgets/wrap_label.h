@@ -17,6 +17,8 @@ public:
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
+    void changeEvent(QEvent* event) override;  // a new font (presentation mode) needs new lines
+    void showEvent(QShowEvent* event) override;
 
 private:
     void claimHeight();

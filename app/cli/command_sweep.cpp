@@ -25,6 +25,7 @@
 #include "interpret/filter_pwm.h"
 #include "motif/motif_io.h"
 #include "train/evaluation.h"
+#include "train/race.h"
 #include "train/run_directory.h"
 #include "train/trainer.h"
 #include "util/atomic_file.h"
@@ -163,7 +164,9 @@ int runSweep(const Args& args) {
         ->transform(seedNumber())
         ->capture_default_str();
     p.addThreads(threads);
-    p.add_option("--jobs", jobs, "runs trained at the same time (results do not depend on it)")
+    p.add_option("--jobs", jobs,
+                 "runs trained at the same time, the --threads split between them (at most one run\n"
+                 "      per thread; results do not depend on it)")
         ->type_name("J")
         ->transform(wholeNumber(1, 64))
         ->capture_default_str();
@@ -220,9 +223,14 @@ int runSweep(const Args& args) {
     fs::create_directories(fs::path(outDir) / "runs", ec);
     if (ec) throw InputError(outDir, 0, "cannot create the output folder: " + ec.message());
 
-    std::printf("sweep: %zu models x %d trials on %s (%zu train / %zu valid / %zu test), %d threads, %d job%s\n",
+    // Runs at the same time: at most one per thread of the budget, and no more than there are runs.
+    const int lanes = std::max(1, std::min({jobs, parallel::threadCount(), int(runs.size())}));
+    const int laneThreads = train::laneThreads(lanes);
+    std::printf("sweep: %zu models x %d trials on %s (%zu train / %zu valid / %zu test), %d thread%s, %d job%s"
+                " (%d thread%s each)\n",
                 models.size(), trials, data.description.c_str(), splits.train.size(), splits.valid.size(),
-                splits.test.size(), parallel::threadCount(), jobs, jobs == 1 ? "" : "s");
+                splits.test.size(), parallel::threadCount(), parallel::threadCount() == 1 ? "" : "s", lanes,
+                lanes == 1 ? "" : "s", laneThreads, laneThreads == 1 ? "" : "s");
     std::printf("%s", truthReport(runTruth).c_str());
     std::fflush(stdout);
 
@@ -283,14 +291,22 @@ int runSweep(const Args& args) {
 
     gInterrupted = false;
     auto previous = std::signal(SIGINT, onSweepInterrupt);
-    // `jobs` lanes take the next run as they become free (runs differ in length: early stopping).
+    // `lanes` lanes take the next run as they become free (runs differ in length: early
+    // stopping). Each lane is a thread of its own with its share of the thread budget
+    // (train::runLanes, as in a race): lanes in one TBB loop would share the global limit, so
+    // --threads 1 --jobs 2 trained one run after the other.
     std::atomic<std::size_t> next{0};
     try {
-        parallel::forEach(std::size_t(std::min<int>(jobs, int(runs.size()))), [&](std::size_t) {
+        train::runLanes(lanes, [&](int) {
             for (;;) {
                 const std::size_t i = next++;
                 if (i >= runs.size() || gInterrupted) return;
-                runOne(i);
+                try {
+                    runOne(i);
+                } catch (...) {
+                    gInterrupted = true;  // the other lanes take no new run; runLanes rethrows
+                    throw;
+                }
             }
         });
     } catch (...) {

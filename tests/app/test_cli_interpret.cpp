@@ -163,8 +163,9 @@ private Q_SLOTS:
     void sweep() {
         const QString out = mDir.filePath("sweep");
         const Result r = runCli({"sweep", "--models", "CNN-25,CNN-2", "--trials", "1", "--data", mData, "--out", out,
-                                 "--epochs", "1", "--seed", "3", "--jobs", "2"});
+                                 "--epochs", "1", "--seed", "3", "--jobs", "2", "--threads", "2"});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err + r.out));
+        QVERIFY2(r.out.contains("2 threads, 2 jobs (1 thread each)"), qPrintable(r.out));  // the budget split
         QVERIFY(r.out.contains(QRegularExpression("CNN-25 trial 1/1 \\(seed 3\\): 1 epoch \\(best 1")));
 
         const QStringList table = readText(out + "/table.tsv").split('\n', Qt::SkipEmptyParts);
@@ -215,8 +216,9 @@ private Q_SLOTS:
     void sweepStatistics() {
         const QString out = mDir.filePath("sweep3");
         const Result r = runCli({"sweep", "--models", "CNN-2", "--trials", "3", "--data", mData, "--out", out,
-                                 "--epochs", "1", "--seed", "5", "--jobs", "2"});
+                                 "--epochs", "1", "--seed", "5", "--jobs", "2", "--threads", "1"});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err + r.out));
+        QVERIFY2(r.out.contains("1 thread, 1 job (1 thread each)"), qPrintable(r.out));  // no more runs than threads
         const QStringList table = readText(out + "/table.tsv").split('\n', Qt::SkipEmptyParts);
         QCOMPARE(table.size(), 2);
         const QStringList row = table[1].split('\t');

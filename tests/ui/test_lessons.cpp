@@ -22,6 +22,7 @@
 #include "arch/presets.h"
 #include "lesson/lesson.h"
 
+#include <QApplication>
 #include <QAction>
 #include <QDockWidget>
 #include <QElapsedTimer>
@@ -134,6 +135,20 @@ void TestLessons::builtInLessonRunsHeadless() {
     }
     QVERIFY(dock->stepCount() >= 4);
     QCOMPARE(dock->progressText(), QStringLiteral("Step %1 of %1").arg(dock->stepCount()));
+
+    // In the state the lesson leaves (runs, the inspector's bars for every class), presentation
+    // mode at its largest scale still fits a 1280 x 720 projector: with a taller minimum the
+    // window manager refuses full screen and the window hangs off the screen.
+    PresentationMode* p = w.presentation();
+    const int percent = p->scalePercent();
+    p->setScalePercent(200);
+    p->setActive(true);
+    QApplication::processEvents();
+    const QSize min = w.minimumSizeHint().expandedTo(w.minimumSize());
+    p->setActive(false);
+    p->setScalePercent(percent);
+    QVERIFY2(min.width() <= 1280 && min.height() <= 720,
+             qPrintable(QString("presenting at 200 %: minimum %1 x %2").arg(min.width()).arg(min.height())));
 }
 
 void TestLessons::brokenLessonLeavesCurrentUntouched() {

@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QScrollArea>
+#include <QStyle>
 #include <QSplitter>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -133,7 +134,16 @@ void SequenceInspector::buildUi() {
     help->setWordWrap(true);
     sideLayout->addWidget(help);
     sideLayout->addStretch(1);
-    split->addWidget(side);
+    // Scrolls when short: twelve classes' bars in presentation-size type are taller than a 720p
+    // screen, and the tallest tab sets the window's minimum height (no full screen beyond it).
+    auto* sideScroll = new QScrollArea;
+    sideScroll->setWidget(side);
+    sideScroll->setWidgetResizable(true);
+    sideScroll->setFrameShape(QFrame::NoFrame);
+    sideScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    sideScroll->setMinimumWidth(side->minimumSizeHint().width() +
+                                sideScroll->style()->pixelMetric(QStyle::PM_ScrollBarExtent));
+    split->addWidget(sideScroll);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 0);
     split->setSizes({1100, 330});

@@ -2,6 +2,7 @@
 // data_panel.h).
 #include "data/data_panel.h"
 #include "data/data_panel_parts.h"
+#include "widgets/vertical_scroll.h"
 
 #include "widgets/adaptive_box.h"
 #include "widgets/flow_layout.h"
@@ -188,7 +189,7 @@ QWidget* DataPanel::buildFastaPage() {
     form->addRow(mUseExpected);
     form->addRow(mExpectedLabel);
     layout->addWidget(settings, 6);
-    QWidget* page = scrollPage(layout);
+    QWidget* page = verticalScroll(layout);
 
     auto changed = [this] { controlChanged(); };
     connect(mLabelMode, &QComboBox::currentIndexChanged, this, changed);

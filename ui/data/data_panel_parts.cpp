@@ -3,12 +3,9 @@
 #include "data/motif_picker.h"
 
 #include <QDoubleSpinBox>
-#include <QFrame>
 #include <QLabel>
 #include <QLineEdit>
 #include <QRegularExpressionValidator>
-#include <QScrollArea>
-#include <QScrollBar>
 #include <QStringList>
 
 namespace motifloom::ui {
@@ -75,26 +72,6 @@ PreviewSequence previewRow(const seqio::SequenceSet& set, std::size_t i, std::sp
         row.motifs.push_back(m);
     }
     return row;
-}
-
-QScrollArea* previewScroll(SequencePreview* preview) {
-    auto* scroll = new QScrollArea;
-    scroll->setWidget(preview);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setMinimumWidth(preview->minimumSizeHint().width() + scroll->verticalScrollBar()->sizeHint().width());
-    return scroll;
-}
-
-// A tab page: its content scrolls vertically when stacked in a short dock.
-QScrollArea* scrollPage(QWidget* content) {
-    auto* scroll = new QScrollArea;
-    scroll->setWidget(content);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    return scroll;
 }
 
 }  // namespace data_panel_parts

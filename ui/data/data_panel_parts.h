@@ -18,7 +18,6 @@
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
-class QScrollArea;
 class QWidget;
 
 namespace motifloom::ui {
@@ -38,11 +37,6 @@ const char* partName(synth::Part p);
 PreviewSequence previewRow(const seqio::SequenceSet& set, std::size_t i, std::span<const synth::Placement> placements,
                            const motif::MotifList& motifs, const std::vector<std::string>& classNames,
                            const QString& title, const QString& where);
-// A sequence preview scrolling vertically, never narrower than the preview's minimum (so a
-// layout beside it wraps or stacks instead of clipping the sequences).
-QScrollArea* previewScroll(SequencePreview* preview);
-// A tab page: its content scrolls vertically when stacked in a short dock.
-QScrollArea* scrollPage(QWidget* content);
 
 }  // namespace data_panel_parts
 

@@ -2,6 +2,7 @@
 // the sequences with their ground truth; see data_panel.h).
 #include "data/data_panel.h"
 #include "data/data_panel_parts.h"
+#include "widgets/vertical_scroll.h"
 
 #include "widgets/adaptive_box.h"
 #include "widgets/flow_layout.h"
@@ -111,7 +112,7 @@ QWidget* DataPanel::buildResultArea() {
     right->addWidget(navRow);
     mPreview = new SequencePreview;
     mPreview->setPlaceholder(tr("The loaded sequences appear here, with their true motifs when known."));
-    right->addWidget(previewScroll(mPreview), 1);
+    right->addWidget(verticalScroll(mPreview, ScrollWidth::FitContent), 1);
     layout->addLayout(right, 8);
 
     connect(mPreviewPart, &QComboBox::currentIndexChanged, this, [this] { showLoadedSequences(); });

@@ -2,6 +2,7 @@
 // (see data_panel.h).
 #include "data/data_panel.h"
 #include "data/data_panel_parts.h"
+#include "widgets/vertical_scroll.h"
 
 #include "widgets/adaptive_box.h"
 #include "widgets/flow_layout.h"
@@ -135,10 +136,10 @@ QWidget* DataPanel::buildSyntheticPage() {
     auto* sketchLayout = new QVBoxLayout(sketchBox);
     mSketch = new SequencePreview;
     mSketch->setPlaceholder(tr("Loading motifs\u2026"));
-    sketchLayout->addWidget(previewScroll(mSketch));
+    sketchLayout->addWidget(verticalScroll(mSketch, ScrollWidth::FitContent));
     right->addWidget(sketchBox, 1);
     layout->addLayout(right, 7);
-    QWidget* page = scrollPage(layout);
+    QWidget* page = verticalScroll(layout);
 
     auto changed = [this] { controlChanged(); };
     connect(mCount, &QSpinBox::valueChanged, this, changed);

@@ -6,6 +6,7 @@
 #include "inspector/prediction_bars.h"
 #include "inspector/sequence_picker.h"
 #include "widgets/logo_widget.h"
+#include "widgets/vertical_scroll.h"
 
 #include "attribution/mutation.h"
 #include "seqio/alphabet.h"
@@ -16,7 +17,6 @@
 #include <QLabel>
 #include <QMenu>
 #include <QScrollArea>
-#include <QStyle>
 #include <QSplitter>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -136,14 +136,7 @@ void SequenceInspector::buildUi() {
     sideLayout->addStretch(1);
     // Scrolls when short: twelve classes' bars in presentation-size type are taller than a 720p
     // screen, and the tallest tab sets the window's minimum height (no full screen beyond it).
-    auto* sideScroll = new QScrollArea;
-    sideScroll->setWidget(side);
-    sideScroll->setWidgetResizable(true);
-    sideScroll->setFrameShape(QFrame::NoFrame);
-    sideScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    sideScroll->setMinimumWidth(side->minimumSizeHint().width() +
-                                sideScroll->style()->pixelMetric(QStyle::PM_ScrollBarExtent));
-    split->addWidget(sideScroll);
+    split->addWidget(verticalScroll(side, ScrollWidth::FitContent));
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 0);
     split->setSizes({1100, 330});

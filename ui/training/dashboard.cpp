@@ -141,7 +141,7 @@ void Dashboard::buildUi() {
     // ---- plots ------------------------------------------------------------------------------
     auto* plots = new QSplitter(Qt::Horizontal, main);
     mLossPlot = new QCustomPlot(plots);
-    plot::setupPlot(mLossPlot, tr("epoch"), tr("loss (cross-entropy)"));
+    plot::setupPlot(mLossPlot, tr("epoch"), tr("loss"));  // short: a low plot cuts long titles (the tip says which loss)
     mBatchGraph = plot::addLine(mLossPlot, tr("training, per batch (smoothed)"), plot::seriesColor(0).lighter(140), 1.0);
     mTrainGraph = plot::addLine(mLossPlot, tr("training, per epoch"), plot::seriesColor(0), 2.0, true);
     mValidGraph = plot::addLine(mLossPlot, tr("validation"), plot::seriesColor(1), 2.0, true);
@@ -152,7 +152,7 @@ void Dashboard::buildUi() {
                              "the training curve keeps falling, the network has started to overfit.\n") +
                           mLossPlot->toolTip());
     mAucPlot = new QCustomPlot(plots);
-    plot::setupPlot(mAucPlot, tr("epoch"), tr("validation score"));
+    plot::setupPlot(mAucPlot, tr("epoch"), tr("validation"));  // the legend names the scores
     mAurocGraph = plot::addLine(mAucPlot, tr("AUROC"), plot::seriesColor(2), 2.0, true);
     mAuprGraph = plot::addLine(mAucPlot, tr("AUPR"), plot::seriesColor(4), 2.0, true);
     plot::setupLegend(mAucPlot, Qt::AlignBottom | Qt::AlignRight);

@@ -26,6 +26,7 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QScrollArea>
+#include <QSplitter>
 #include <QSettings>
 #include <QTabWidget>
 #include <QStandardPaths>
@@ -88,6 +89,7 @@ private Q_SLOTS:
     void captionsAreLegible();
     void windowWorksAt1024x640();
     void wrappedLabelFollowsItsWidth();
+    void loadedSummaryKeepsItsLines();
 };
 
 void TestPresentation::initTestCase() {
@@ -343,6 +345,32 @@ void TestPresentation::wrappedLabelFollowsItsWidth() {
     // Wider: fewer lines, and the height it claimed comes back (QLabel alone would keep it).
     QTRY_VERIFY2(label->minimumHeight() < narrow / 2, qPrintable(QString("%1 then %2").arg(narrow).arg(label->minimumHeight())));
     QVERIFY(label->minimumHeight() >= label->fontMetrics().height());
+}
+
+// The data panel squeezed to its smallest "loaded data" pane, then data loaded: the longer
+// summary gets its lines (the splitter moves), not cut at the bottom.
+void TestPresentation::loadedSummaryKeepsItsLines() {
+    QWidget dock;  // as a dock: its size is given, not grown to the panel's minimum
+    dock.setFixedSize(330, 560);
+    auto* layout = new QVBoxLayout(&dock);
+    auto* panelInDock = new DataPanel;
+    layout->addWidget(panelInDock);
+    DataPanel& panel = *panelInDock;
+    dock.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dock));
+    auto* splitter = panel.findChild<QSplitter*>(QString(), Qt::FindDirectChildrenOnly);
+    QVERIFY(splitter);
+    splitter->setSizes({10000, 1});
+    QApplication::processEvents();
+    panel.setRecipe(tiny_lab::smallRecipe());
+    panel.load();
+    QTRY_VERIFY_WITH_TIMEOUT(panel.data(), 20000);
+    WrapLabel* summary = nullptr;
+    for (WrapLabel* l : panel.findChildren<WrapLabel*>())
+        if (l->text().startsWith("400 sequences")) summary = l;
+    QVERIFY(summary);
+    QTRY_VERIFY2(summary->height() >= summary->heightForWidth(summary->width()),
+                 qPrintable(QString("%1 px high, needs %2").arg(summary->height()).arg(summary->heightForWidth(summary->width()))));
 }
 
 QTEST_MAIN(TestPresentation)

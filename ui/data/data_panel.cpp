@@ -69,12 +69,12 @@ DataPanel::DataPanel(QWidget* parent) : QWidget(parent) {
     mTabs->setTabToolTip(1, tr("Your own labelled sequences, e.g. ChIP-seq peaks (the paper's in vivo data)."));
     connect(mTabs, &QTabWidget::currentChanged, this, [this] { controlChanged(); });
 
-    auto* splitter = new QSplitter(Qt::Vertical);
-    splitter->addWidget(mTabs);
-    splitter->addWidget(buildResultArea());
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-    splitter->setChildrenCollapsible(false);
+    mSplitter = new QSplitter(Qt::Vertical);
+    mSplitter->addWidget(mTabs);
+    mSplitter->addWidget(buildResultArea());
+    mSplitter->setStretchFactor(0, 3);
+    mSplitter->setStretchFactor(1, 2);
+    mSplitter->setChildrenCollapsible(false);
 
     // Load bar.
     auto* bar = new QHBoxLayout;
@@ -106,7 +106,7 @@ DataPanel::DataPanel(QWidget* parent) : QWidget(parent) {
     mMessage->setTextInteractionFlags(Qt::TextSelectableByMouse);
     mMessage->setVisible(false);
 
-    root->addWidget(splitter, 1);
+    root->addWidget(mSplitter, 1);
     root->addLayout(bar);
     root->addWidget(mMessage);
 

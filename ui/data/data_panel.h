@@ -40,6 +40,7 @@ class QListWidget;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
+class QSplitter;
 class QStackedWidget;
 class QTabWidget;
 class QTableWidget;
@@ -129,6 +130,7 @@ private:
     bool mUpdating = false;  // setRecipe in progress: no recipeChanged per control
 
     QTabWidget* mTabs = nullptr;
+    QSplitter* mSplitter = nullptr;  // the data set's controls above, the loaded data below
 
     // Synthetic controls
     MotifPicker* mPicker = nullptr;

@@ -134,6 +134,16 @@ void DataPanel::showResult() {
     const lab::LoadedData& d = *mData;
     QString summary = fromStd(d.summary).toHtmlEscaped().replace('\n', QStringLiteral("<br>"));
     mSummary->setText(summary);
+    // A longer summary than before raises the loaded data's minimum height, which the splitter
+    // only honours on its next resize: move its handle now, once the layouts have settled.
+    QTimer::singleShot(0, this, [this] {
+        QList<int> sizes = mSplitter->sizes();
+        const int need = mSplitter->widget(1)->minimumSizeHint().height();
+        if (sizes.size() != 2 || sizes[1] >= need) return;
+        sizes[0] -= need - sizes[1];
+        sizes[1] = need;
+        mSplitter->setSizes(sizes);
+    });
     mClassTable->setRowCount(int(d.classNames.size()));
     for (int c = 0; c < int(d.classNames.size()); ++c) {
         auto* name = new QTableWidgetItem(fromStd(d.classNames[std::size_t(c)]));

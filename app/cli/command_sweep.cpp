@@ -225,12 +225,12 @@ int runSweep(const Args& args) {
 
     // Runs at the same time: at most one per thread of the budget, and no more than there are runs.
     const int lanes = std::max(1, std::min({jobs, parallel::threadCount(), int(runs.size())}));
-    const int laneThreads = train::laneThreads(lanes);
+    const int threadsEach = train::laneThreads(lanes);
     std::printf("sweep: %zu models x %d trials on %s (%zu train / %zu valid / %zu test), %d thread%s, %d job%s"
                 " (%d thread%s each)\n",
                 models.size(), trials, data.description.c_str(), splits.train.size(), splits.valid.size(),
                 splits.test.size(), parallel::threadCount(), parallel::threadCount() == 1 ? "" : "s", lanes,
-                lanes == 1 ? "" : "s", laneThreads, laneThreads == 1 ? "" : "s");
+                lanes == 1 ? "" : "s", threadsEach, threadsEach == 1 ? "" : "s");
     std::printf("%s", truthReport(runTruth).c_str());
     std::fflush(stdout);
 

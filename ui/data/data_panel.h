@@ -51,8 +51,8 @@ namespace motifloom::ui {
 class DataLoadJob;
 class ExpectedMotifsColumn;
 class MotifPicker;
-class WrapLabel;
 class SequencePreview;
+class WrapLabel;
 
 class DataPanel : public QWidget {
     Q_OBJECT

@@ -13,6 +13,7 @@ class WrapLabel : public QLabel {
 public:
     explicit WrapLabel(QWidget* parent = nullptr);
 
+    // Hides QLabel::setText (not virtual): set the text through a WrapLabel pointer.
     void setText(const QString& text);
 
 protected:

@@ -49,10 +49,19 @@ constexpr int kNc = 512;   // columns of B per packed block (a multiple of every
 using MicroKernel = void (*)(int kc, const float* ap, const float* bp, float* c, std::ptrdiff_t ldc,
                              int rows, int cols, bool overwrite);
 
+// The same tile with A read in place: line k holds A(0..m, k) (tile rows from `row`), or six
+// row pointers each contiguous in k (already offset to the block's first k).
+using LinesKernel = void (*)(int kc, const float* const* lines, int row, const float* bp, float* c,
+                             std::ptrdiff_t ldc, int rows, int cols, bool overwrite);
+using RowsKernel = void (*)(int kc, const float* const* rowPointers, const float* bp, float* c,
+                            std::ptrdiff_t ldc, int rows, int cols, bool overwrite);
+
 struct KernelInfo {
     const char* name;
     int mr, nr;
     MicroKernel kernel;
+    LinesKernel inPlaceLines = nullptr;  // null: A is always packed
+    RowsKernel inPlaceRows = nullptr;
 };
 
 #if MOTIFLOOM_X86_KERNELS
@@ -69,20 +78,38 @@ inline void addTile(const float* tile, int nr, float* c, std::ptrdiff_t ldc, int
 #define ML_ROWS6(X) X(0) X(1) X(2) X(3) X(4) X(5)
 #define ML_ROWS12(X) ML_ROWS6(X) X(6) X(7) X(8) X(9) X(10) X(11)
 
-// AVX2 + FMA: 6 x 16 (12 accumulators, 2 B vectors, 1 broadcast).
-MOTIFLOOM_TARGET_AVX2 void kernelAvx2(int kc, const float* ap, const float* bp,
-                                                     float* c, std::ptrdiff_t ldc, int rows, int cols,
-                                                     bool overwrite) {
+// AVX2 + FMA: 6 x 16 (12 accumulators, 2 B vectors, 1 broadcast), over an A that is packed or
+// read in place (the access policies below).
+// A packed panel: 6 values per k.
+struct PackedA {
+    const float* panel;
+    const float* at(int k, int r) const { return panel + k * 6 + r; }
+};
+// A stored transposed as lines: line k holds A(0..m, k); the tile's rows start at `row`.
+struct LinePerK {
+    const float* const* lines;
+    int row;
+    const float* at(int k, int r) const { return lines[k] + row + r; }
+};
+// Six row pointers, each contiguous in k.
+struct SixRows {
+    const float* rows[6];
+    const float* at(int k, int r) const { return rows[r] + k; }
+};
+
+template <class A>
+MOTIFLOOM_TARGET_AVX2 inline __attribute__((always_inline)) void kernelAvx2Tile(
+    int kc, const A& a, const float* bp, float* c, std::ptrdiff_t ldc, int rows, int cols, bool overwrite) {
 #define ML_DECL(r) __m256 c##r##a = _mm256_setzero_ps(), c##r##b = _mm256_setzero_ps();
     ML_ROWS6(ML_DECL)
 #undef ML_DECL
-    for (int k = 0; k < kc; ++k, ap += 6, bp += 16) {
+    for (int k = 0; k < kc; ++k, bp += 16) {
         const __m256 b0 = _mm256_loadu_ps(bp), b1 = _mm256_loadu_ps(bp + 8);
 #define ML_STEP(r)                                          \
     {                                                       \
-        const __m256 a = _mm256_broadcast_ss(ap + r);       \
-        c##r##a = _mm256_fmadd_ps(a, b0, c##r##a);          \
-        c##r##b = _mm256_fmadd_ps(a, b1, c##r##b);          \
+        const __m256 av = _mm256_broadcast_ss(a.at(k, r));  \
+        c##r##a = _mm256_fmadd_ps(av, b0, c##r##a);         \
+        c##r##b = _mm256_fmadd_ps(av, b1, c##r##b);         \
     }
         ML_ROWS6(ML_STEP)
 #undef ML_STEP
@@ -102,7 +129,33 @@ MOTIFLOOM_TARGET_AVX2 void kernelAvx2(int kc, const float* ap, const float* bp,
         }
         return;
     }
-    addTile(tile, 16, c, ldc, rows, cols, overwrite);
+    // A partial tile: whole vectors where the columns allow, the rest one by one.
+    const int vecCols = cols >= 8 ? 8 : 0;
+    for (int r = 0; r < rows; ++r) {
+        float* cr = c + r * ldc;
+        if (vecCols) {
+            const __m256 t0 = _mm256_load_ps(tile + r * 16);
+            _mm256_storeu_ps(cr, overwrite ? t0 : _mm256_add_ps(_mm256_loadu_ps(cr), t0));
+        }
+        for (int j = vecCols; j < cols; ++j) cr[j] = (overwrite ? 0.0f : cr[j]) + tile[r * 16 + j];
+    }
+}
+
+MOTIFLOOM_TARGET_AVX2 void kernelAvx2(int kc, const float* ap, const float* bp, float* c, std::ptrdiff_t ldc,
+                                      int rows, int cols, bool overwrite) {
+    kernelAvx2Tile(kc, PackedA{ap}, bp, c, ldc, rows, cols, overwrite);
+}
+// A read in place (no packing), for products where every A value meets at most two B panels
+// and packing A would cost as much as the arithmetic (e.g. n = 30 channels).
+MOTIFLOOM_TARGET_AVX2 void kernelAvx2Lines(int kc, const float* const* lines, int row, const float* bp, float* c,
+                                           std::ptrdiff_t ldc, int rows, int cols, bool overwrite) {
+    kernelAvx2Tile(kc, LinePerK{lines, row}, bp, c, ldc, rows, cols, overwrite);
+}
+MOTIFLOOM_TARGET_AVX2 void kernelAvx2Rows(int kc, const float* const* rowPointers, const float* bp, float* c,
+                                          std::ptrdiff_t ldc, int rows, int cols, bool overwrite) {
+    SixRows a;
+    for (int r = 0; r < 6; ++r) a.rows[r] = rowPointers[r];
+    kernelAvx2Tile(kc, a, bp, c, ldc, rows, cols, overwrite);
 }
 
 // AVX-512: 12 x 32 (24 accumulators, 2 B vectors, 1 broadcast). Only intrinsics here, and the
@@ -146,18 +199,26 @@ MOTIFLOOM_TARGET_AVX512 void kernelAvx512(int kc, const float* ap, const float* 
 #endif
 
 // The micro-kernel of the ISA in use (nn/isa.h); none on the baseline: Eigen's kernel runs.
-KernelInfo activeKernel() {
 #if MOTIFLOOM_X86_KERNELS
-    return isaPick(KernelInfo{"Eigen (baseline SSE2)", 0, 0, nullptr}, KernelInfo{"AVX2 6x16", 6, 16, kernelAvx2},
+const KernelInfo kAvx2Kernel{"AVX2 6x16", 6, 16, kernelAvx2, kernelAvx2Lines, kernelAvx2Rows};
+KernelInfo activeKernel() {
+    return isaPick(KernelInfo{"Eigen (baseline SSE2)", 0, 0, nullptr}, kAvx2Kernel,
                    KernelInfo{"AVX-512 12x32", 12, 32, kernelAvx512});
-#else
-    return {"Eigen", 0, 0, nullptr};
-#endif
 }
+// For products of at most 32 columns with A given as lines.
+KernelInfo narrowKernel() {
+    return isa() == Isa::Generic ? activeKernel() : kAvx2Kernel;
+}
+#else
+KernelInfo activeKernel() { return {"Eigen", 0, 0, nullptr}; }
+KernelInfo narrowKernel() { return activeKernel(); }
+#endif
 
 // out[k * width + i] = lines[i][k] for i < count and 0 for count <= i < width, k < kc <= kKc:
 // a transposing copy (rows of A, or columns of a transposed B, into k-major panels).
 alignas(64) const float kZeros[kKc] = {};
+// Floats after the end of a packing buffer that packTransposed may overwrite.
+constexpr std::size_t kPackSlack = 8;
 
 // Only the packed path (AVX2 or AVX-512 micro-kernels) packs, so AVX2 is always there.
 #if MOTIFLOOM_X86_KERNELS
@@ -193,8 +254,14 @@ void packTransposed(const float* const* lines, int count, int width, int kc, flo
                                  _mm256_permute2f128_ps(u0, u4, 0x31), _mm256_permute2f128_ps(u1, u5, 0x31),
                                  _mm256_permute2f128_ps(u2, u6, 0x31), _mm256_permute2f128_ps(u3, u7, 0x31)};
             float* dst = out + std::size_t(k) * width + g;
-            if (n == 8) {
+            if (n == 8 || width < 8) {
+                // Narrow panels (the AVX2 kernel's 6 rows): whole-vector stores in increasing
+                // address order, each spilling zeros into the next k's slot before that slot is
+                // written (the buffer has kPackSlack floats after it). A masked store would
+                // be microcoded on AMD CPUs: it made packing the slowest part of the product.
                 for (int t = 0; t < 8; ++t) _mm256_storeu_ps(dst + std::size_t(t) * width, c[t]);
+            } else if (n == 4) {  // the last 4 rows of the AVX-512 kernel's 12
+                for (int t = 0; t < 8; ++t) _mm_storeu_ps(dst + std::size_t(t) * width, _mm256_castps256_ps128(c[t]));
             } else {
                 for (int t = 0; t < 8; ++t) _mm256_maskstore_ps(dst + std::size_t(t) * width, mask, c[t]);
             }
@@ -221,8 +288,8 @@ void packB(const float* b, std::ptrdiff_t ldb, bool transB, int k0, int kc, int 
             for (int k = 0; k < kc; ++k) {
                 const float* src = b + std::ptrdiff_t(k0 + k) * ldb + n0 + j0;
                 float* dst = panel + std::size_t(k) * nr;
-                std::memcpy(dst, src, std::size_t(w) * sizeof(float));
-                std::fill(dst + w, dst + nr, 0.0f);
+                for (int j = 0; j < w; ++j) dst[j] = src[j];  // (short rows: no library call)
+                for (int j = w; j < nr; ++j) dst[j] = 0.0f;
             }
         } else {
             // B(k, j) = b[j * ldb + k]: each column is contiguous in k.
@@ -251,11 +318,12 @@ void packA(const ALines& A, int m0, int mc, int k0, int kc, int mr, float* out) 
         float* panel = out + std::size_t(i0) * kc;
         if (A.byK) {
             // mr contiguous values per k.
+            // (Short loops, not memcpy: a library call per 6 floats cost more than the copy.)
             for (int k = 0; k < kc; ++k) {
                 const float* src = A.line(k0 + k) + m0 + i0;
                 float* dst = panel + std::size_t(k) * mr;
-                std::memcpy(dst, src, std::size_t(h) * sizeof(float));
-                std::fill(dst + h, dst + mr, 0.0f);
+                for (int i = 0; i < h; ++i) dst[i] = src[i];
+                for (int i = h; i < mr; ++i) dst[i] = 0.0f;
             }
         } else {
             // Each row is contiguous in k.
@@ -294,6 +362,30 @@ void eigenRun(EigenBlocking& blocking, Index m, Index n, Index k, const float* a
                                                                                    1.0f, blocking);
 }
 #endif
+// C (m x nc, starting at block column 0 of c) (+)= A(:, pc..pc+kc) * the packed B block, A read
+// in place from its lines. A tile of fewer than mr rows over lines indexed by k is packed (its
+// in-place read would run past the lines' ends).
+void multiplyInPlace(const KernelInfo& kern, int m, int nc, int kc, int pc, const float* const* lines,
+                     bool byK, const float* pb, float* pa, float* c, std::ptrdiff_t ldc, bool overwrite) {
+    const int mr = kern.mr, nr = kern.nr;
+    assert(mr == 6);  // the AVX2 tile is the one with in-place variants
+    for (int ir = 0; ir < m; ir += mr) {
+        const int h = std::min(mr, m - ir);
+        const float* rows[6];
+        if (!byK)
+            for (int r = 0; r < 6; ++r) rows[r] = lines[ir + std::min(r, h - 1)] + pc;
+        else if (h < mr)
+            packA(ALines{nullptr, 0, lines, true}, ir, h, pc, kc, mr, pa);
+        for (int jr = 0; jr < nc; jr += nr) {
+            const float* bp = pb + std::size_t(jr) * kc;
+            float* cp = c + std::ptrdiff_t(ir) * ldc + jr;
+            const int cols = std::min(nr, nc - jr);
+            if (!byK) kern.inPlaceRows(kc, rows, bp, cp, ldc, h, cols, overwrite);
+            else if (h == mr) kern.inPlaceLines(kc, lines + pc, ir, bp, cp, ldc, h, cols, overwrite);
+            else kern.kernel(kc, pa, bp, cp, ldc, h, cols, overwrite);
+        }
+    }
+}
 }  // namespace
 
 struct Gemm::Impl {
@@ -333,21 +425,31 @@ void Gemm::product(int m, int n, int k, const float* a, std::ptrdiff_t lda, bool
             for (int i = 0; i < m; ++i) std::fill(c + std::ptrdiff_t(i) * ldc, c + std::ptrdiff_t(i) * ldc + n, 0.0f);
         return;
     }
-    const KernelInfo kern = activeKernel();
+    // Narrow products with A as lines run the AVX2 tile with A in place on AVX-512 CPUs too:
+    // there the 12 x 32 tile would use each packed A value once.
+    const KernelInfo kern = lines && n <= 32 ? narrowKernel() : activeKernel();
     if (kern.kernel) {
         const int mr = kern.mr, nr = kern.nr;
         const int ncMax = std::min(kNc, (n + nr - 1) / nr * nr);
         const int kcMax = std::min(kKc, k);
         const int mcMax = std::min(kMc, (m + mr - 1) / mr * mr);
+        // A given as lines meets at most two B panels: read it in place (packing it would cost
+        // as much as the arithmetic).
+        const bool inPlace = lines && kern.inPlaceLines && n <= 2 * nr;
         auto& pa = mImpl->packA;
         auto& pb = mImpl->packB;
-        if (pa.size() < std::size_t(mcMax) * kcMax) pa.resize(std::size_t(mcMax) * kcMax);
-        if (pb.size() < std::size_t(ncMax) * kcMax) pb.resize(std::size_t(ncMax) * kcMax);
+        if (pa.size() < std::size_t(mcMax) * kcMax + kPackSlack) pa.resize(std::size_t(mcMax) * kcMax + kPackSlack);
+        if (pb.size() < std::size_t(ncMax) * kcMax + kPackSlack) pb.resize(std::size_t(ncMax) * kcMax + kPackSlack);
         for (int jc = 0; jc < n; jc += kNc) {
             const int nc = std::min(kNc, n - jc);
             for (int pc = 0; pc < k; pc += kKc) {
                 const int kc = std::min(kKc, k - pc);
                 packB(b, ldb, transB, pc, kc, jc, nc, nr, pb.data());
+                if (inPlace) {
+                    multiplyInPlace(kern, m, nc, kc, pc, lines, transA, pb.data(), pa.data(),
+                                    c + jc, ldc, overwrite && pc == 0);
+                    continue;
+                }
                 for (int ic = 0; ic < m; ic += kMc) {
                     const int mcRows = std::min(kMc, m - ic);
                     packA(ALines{a, lda, lines, transA}, ic, mcRows, pc, kc, mr, pa.data());

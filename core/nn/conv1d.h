@@ -46,6 +46,10 @@ public:
     std::span<const float> bias() const { return mB; }      // F (empty without bias)
     std::span<float> weights() { return mW; }
     std::span<float> bias() { return mB; }
+    // Gradients of the last training step, for a fused step that computes them itself
+    // (nn/conv_block.h); same layouts as weights() and bias().
+    std::span<float> weightGradient() { return mGradW; }
+    std::span<float> biasGradient() { return mGradB; }
 
     std::unique_ptr<Work> makeWork(int maxBatch, int maxChunks) const override;
     void beginForward(const Pass&, Work*) const override;

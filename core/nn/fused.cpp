@@ -19,10 +19,8 @@ struct FusedWork : Layer::Work {
     // norm's output gradient, batch x input size, for the vectorised batch-norm kernels.
     FloatVector dyBn;
     BatchNorm::BatchWork& stats() { return static_cast<BatchNorm::BatchWork&>(*bn); }
+    const BatchNorm::BatchWork& stats() const { return static_cast<const BatchNorm::BatchWork&>(*bn); }
 };
-
-// Pool windows this short get a dense batch-norm backward; longer ones a sparse one.
-constexpr int kDenseBelowStride = 4;
 
 // Max over rows [start, stop) of v = (x - mean)*scale + shift, per channel: writes relu(max)
 // to y and the first maximal row to am (as -1 - row when the max is <= 0). Per-channel values
@@ -126,7 +124,7 @@ std::unique_ptr<Layer::Work> BnReluPool::makeWork(int maxBatch, int maxChunks) c
     auto w = std::make_unique<FusedWork>();
     w->bn = mBn->makeWork(maxBatch, maxChunks);
     w->argMax.assign(std::size_t(maxBatch) * outputSize(), 0);
-    if (mPool->stride() < kDenseBelowStride) w->dyBn.assign(std::size_t(maxBatch) * inputSize(), 0.0f);
+    if (!sparseBackward()) w->dyBn.assign(std::size_t(maxBatch) * inputSize(), 0.0f);
     return w;
 }
 
@@ -224,6 +222,13 @@ void BnReluPool::backward(const Pass&, Work* work, const Chunk& chunk, const flo
                 if (am[i] >= 0) dxs[std::size_t(am[i]) * channels + c] += a[c] * gs[i];
             }
     }
+}
+
+BnReluPool::GradientTerms BnReluPool::gradientTerms(const Work* work) const {
+    assert(sparseBackward());
+    const auto& w = static_cast<const FusedWork&>(*work);
+    const auto& st = w.stats();
+    return {w.argMax.data(), st.gradA.data(), st.gradB.data(), st.gradK.data(), st.mean32.data()};
 }
 
 void BnReluPool::finishBackward(const Pass& pass, Work* work) {

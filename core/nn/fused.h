@@ -45,6 +45,19 @@ public:
     void finishBackward(const Pass&, Work*) override;
     void commit(const Pass&, Work*) override;
 
+    // Pool strides from this one on get the sparse backward described above.
+    static constexpr int kSparseFromStride = 4;
+    bool sparseBackward() const { return mPool->stride() >= kSparseFromStride; }
+    // The parts of the input gradient of a sparse block, valid after backwardSync:
+    //   dx = (x - mean)*b + k everywhere, plus a*dy[o] at input position argMax[o] of each
+    //   pooled output o = (sample, position, channel) whose argMax is >= 0.
+    // a, b, k and mean hold one value per channel; argMax has batch x outputSize entries.
+    struct GradientTerms {
+        const std::int32_t* argMax;
+        const float *a, *b, *k, *mean;
+    };
+    GradientTerms gradientTerms(const Work*) const;
+
 private:
     BatchNorm* mBn;
     const MaxPool* mPool;

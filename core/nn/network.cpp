@@ -6,7 +6,6 @@
 #include "nn/dense.h"
 #include "nn/dropout.h"
 #include "nn/flatten.h"
-#include "nn/fused.h"
 #include "nn/loss.h"
 #include "nn/max_pool.h"
 #include "util/input_error.h"
@@ -89,7 +88,7 @@ void timed(double* slot, Fn&& fn) {
 Network::Network() : mPool(std::make_unique<WorkspacePool>()) {}
 
 Network::Network(const arch::Architecture& arch, std::uint64_t seed)
-    : mArch(arch), mPool(std::make_unique<WorkspacePool>()) {
+    : mArch(arch), mConvBlocks(defaultConvBlocks()), mPool(std::make_unique<WorkspacePool>()) {
     mL1 = arch.training.l1;
     mL2 = arch.training.l2;
     build(seed);
@@ -129,7 +128,7 @@ void Network::build(std::uint64_t seed) {
 }
 
 Network::Network(const Network& other)
-    : mArch(other.mArch), mFuse(other.mFuse), mL1(other.mL1), mL2(other.mL2),
+    : mArch(other.mArch), mFuse(other.mFuse), mConvBlocks(other.mConvBlocks), mL1(other.mL1), mL2(other.mL2),
       mPool(std::make_unique<WorkspacePool>()) {
     mLayers.reserve(other.mLayers.size());
     for (const auto& l : other.mLayers) mLayers.push_back(l->clone());
@@ -174,6 +173,13 @@ void Network::setFusedBlocks(bool on) {
     mTrain.reset();  // its per-step state follows the old plan
 }
 
+void Network::setConvBlocks(ConvBlocks mode) {
+    if (mode == mConvBlocks) return;
+    mConvBlocks = mode;
+    buildSteps();
+    mTrain.reset();
+}
+
 void Network::setPenalties(double l1, double l2) {
     mL1 = l1;
     mL2 = l2;
@@ -209,26 +215,6 @@ void Network::ensureWorkspace(Workspace& ws, int batch, bool training) const {
         ws.oneHot.assign(std::size_t(capacity) * std::size_t(mArch.inputLength) * 4 + kTensorSlack, 0.0f);
     if (ws.scratch.size() < 2 * std::size_t(ChunkPlan::kMaxChunks))
         ws.scratch.resize(2 * std::size_t(ChunkPlan::kMaxChunks));
-}
-
-void Network::buildSteps() {
-    mFused.clear();
-    mInferSteps.clear();
-    mTrainSteps.clear();
-    const int n = layerCount();
-    for (int i = 0; i < n; ++i) mInferSteps.push_back({mLayers[std::size_t(i)].get(), i, i});
-    for (int i = 0; i < n; ++i) {
-        Layer* l = mLayers[std::size_t(i)].get();
-        if (mFuse && i + 2 < n && BnReluPool::matches(*l, *mLayers[std::size_t(i) + 1], *mLayers[std::size_t(i) + 2])) {
-            mFused.push_back(std::make_unique<BnReluPool>(
-                static_cast<BatchNorm&>(*l), static_cast<const Activation&>(*mLayers[std::size_t(i) + 1]),
-                static_cast<const MaxPool&>(*mLayers[std::size_t(i) + 2])));
-            mTrainSteps.push_back({mFused.back().get(), i, i + 2});
-            i += 2;
-            continue;
-        }
-        mTrainSteps.push_back({l, i, i});
-    }
 }
 
 Network::Workspace& Network::trainingWorkspace(int batch) {

@@ -81,6 +81,12 @@ public:
     // comparisons and tests). Default on.
     void setFusedBlocks(bool on);
     bool fusedBlocks() const { return mFuse; }
+    // With fused blocks on, a convolution on float input followed by such a block with a long
+    // pool stride also trains as one step (nn/conv_block.h) where that needs clearly fewer
+    // multiply-adds. Always / Never override the cost estimate (tests, comparisons); the
+    // environment variable MOTIFLOOM_CONV_BLOCKS=auto|never|always sets the default.
+    enum class ConvBlocks { WherePaying, Always, Never };
+    void setConvBlocks(ConvBlocks mode);
 
     // ---- training ----
     // One step in training mode on `batch` sequences (batch-norm batch statistics, dropout on).
@@ -159,7 +165,8 @@ private:
     Network();  // empty, for load()
     void build(std::uint64_t seed);
     void collectParameters();
-    void buildSteps();
+    void buildSteps();  // nn/network_steps.cpp
+    static ConvBlocks defaultConvBlocks();  // MOTIFLOOM_CONV_BLOCKS, else WherePaying
     Workspace& trainingWorkspace(int batch);
     void ensureWorkspace(Workspace& ws, int batch, bool training) const;
     Pass makePass(Workspace& ws, bool training, int batch, const std::uint8_t* codes,
@@ -191,6 +198,7 @@ private:
     std::vector<Step> mInferSteps, mTrainSteps;
     std::vector<std::unique_ptr<Layer>> mFused;  // the fused blocks of mTrainSteps
     bool mFuse = true;
+    ConvBlocks mConvBlocks = ConvBlocks::WherePaying;
     double mL1 = 0.0, mL2 = 0.0;
     std::unique_ptr<Workspace> mTrain;  // lazily made, never copied
     // Inference workspaces kept between calls (allocating and page-faulting them costs more

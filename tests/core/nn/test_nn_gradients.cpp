@@ -17,6 +17,7 @@ struct Case {
     arch::Architecture arch;
     double l1 = 0.0, l2 = 0.0;
     bool fused = true;  // nn::Network::setFusedBlocks
+    nn::Network::ConvBlocks convBlocks = nn::Network::ConvBlocks::WherePaying;
 };
 
 constexpr int kBatch = 11;  // 6 chunks of 2,2,2,2,2,1 samples: exercises the chunk merges
@@ -78,6 +79,21 @@ std::vector<Case> cases() {
     // Pool windows that overlap and leave gaps, inside fused blocks.
     add("fused_block_overlapping_pool", 24, 3, {conv(4, 5), bn(), relu(), pool(5, 2), conv(3, 3), bn(), relu(), pool(2, 3),
                                                 flatten(), dense(3, true)});
+    // Convolutions on float input with a sparse block after them, as one step (nn/conv_block.h):
+    // 'same' and 'valid' padding, a bias, wide and narrow channel counts, overlapping pools.
+    auto convBlock = [&](std::string name, int length, std::vector<LayerSpec> layers) {
+        add(std::move(name), length, 3, std::move(layers), OutputKind::Sigmoid, 1e-3, 1e-3);
+        c.back().convBlocks = nn::Network::ConvBlocks::Always;
+    };
+    convBlock("conv_block_same", 24, {conv(4, 5), bn(), relu(), pool(3, 2), conv(21, 5), bn(), relu(), pool(6, 4),
+                                      flatten(), dense(3, true)});
+    convBlock("conv_block_valid_bias", 24, {conv(4, 3), relu(), conv(5, 3, Padding::Valid, true), bn(), relu(), pool(5, 4),
+                                            dropout(0.2), flatten(), dense(3, true)});
+    convBlock("conv_block_paper_shape", 40, {conv(6, 5), bn(), relu(), pool(2), dropout(0.1), conv(9, 5), bn(), relu(),
+                                             pool(10), dropout(0.1), flatten(), dense(8), bn(), relu(), dense(3, true)});
+    convBlock("conv_block_even_width", 30, {conv(3, 4), relu(), conv(7, 4, Padding::Same, true), bn(), relu(), pool(8, 5),
+                                            flatten(), dense(3, true)});
+    convBlock("conv_block_short_input", 6, {conv(3, 3), relu(), conv(4, 7), bn(), relu(), pool(6), flatten(), dense(3, true)});
     return c;
 }
 
@@ -119,6 +135,7 @@ struct Problem {
     explicit Problem(const Case& cs) : c(cs), net(cs.arch, 7) {
         net.setPenalties(cs.l1, cs.l2);
         net.setFusedBlocks(cs.fused);
+        net.setConvBlocks(cs.convBlocks);
         Rng rng(1234);
         codes = randomCodes(rng, std::size_t(kBatch) * cs.arch.inputLength, true);
         targets = randomTargets(rng, kBatch, cs.arch.numClasses, cs.arch.output == arch::OutputKind::Softmax);

@@ -166,8 +166,15 @@ private Q_SLOTS:
         QCOMPARE(net.outputShape(3), (arch::Shape{1, 4}));
     }
 
-    // Same seed, same everything, whatever the number of threads.
+    // Same seed, same everything, whatever the number of threads; also with the second
+    // convolution trained as one block with its pooled batch norm (nn/conv_block.h).
+    void deterministicAcrossThreads_data() {
+        QTest::addColumn<bool>("convBlock");
+        QTest::newRow("layer steps") << false;
+        QTest::newRow("conv block") << true;
+    }
     void deterministicAcrossThreads() {
+        QFETCH(bool, convBlock);
         Rng rng(11);
         const auto a = smallModel();
         const auto codes = randomCodes(rng, 200 * 60, true);
@@ -178,6 +185,7 @@ private Q_SLOTS:
         for (int threads : {1, 2, 1}) {
             parallel::setThreadCount(threads);
             nn::Network net(a, 5);
+            net.setConvBlocks(convBlock ? nn::Network::ConvBlocks::Always : nn::Network::ConvBlocks::Never);
             auto opt = nn::makeOptimizer(a.training);
             losses.push_back(train(net, *opt, codes, targets, 50, 6, 1000));
             losses.back().push_back(train(net, *opt, codes, targets, 37, 1, 2000)[0]);  // odd batch size
@@ -212,6 +220,29 @@ private Q_SLOTS:
         QVERIFY2(worst < 1e-4, qPrintable(QString("max weight difference %1").arg(worst)));
         const auto p1 = fused.predict(codes.data(), 100), p2 = separate.predict(codes.data(), 100);
         for (std::size_t i = 0; i < p1.size(); ++i) QVERIFY(std::abs(p1[i] - p2[i]) < 1e-4);
+    }
+
+    // The paper's CNN-2 trains its second convolution as one block with the pooled batch norm
+    // where that pays (nn/conv_block.h): same training as the layer-by-layer steps up to float
+    // rounding.
+    void convBlocksMatchLayerSteps() {
+        Rng rng(22);
+        const auto a = paperModel(2, 50, 200, 12);
+        const auto codes = randomCodes(rng, 100 * 200, false);
+        const auto targets = randomTargets(rng, 100, 12, false);
+        nn::Network block(a, 3), steps(a, 3);
+        block.setConvBlocks(nn::Network::ConvBlocks::WherePaying);
+        steps.setConvBlocks(nn::Network::ConvBlocks::Never);
+        auto o1 = nn::makeOptimizer(a.training), o2 = nn::makeOptimizer(a.training);
+        const auto l1 = train(block, *o1, codes, targets, 50, 4, 1);
+        const auto l2 = train(steps, *o2, codes, targets, 50, 4, 1);
+        for (std::size_t i = 0; i < l1.size(); ++i) QVERIFY(std::abs(l1[i] - l2[i]) < 1e-5);
+        const auto w1 = weightsOf(block), w2 = weightsOf(steps);
+        double worst = 0;
+        for (std::size_t i = 0; i < w1.size(); ++i) worst = std::max(worst, double(std::abs(w1[i] - w2[i])));
+        QVERIFY2(worst < 1e-4, qPrintable(QString("max weight difference %1").arg(worst)));
+        // The block ran: its gradients differ from the layer steps' in the last bits.
+        QVERIFY(w1 != w2);
     }
 
     // A motif planted in half of the sequences (class 0) and another one (class 1): the loss

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cstring>
 
 namespace motifloom::nn {
 
@@ -37,11 +38,16 @@ MOTIFLOOM_SIMD_INLINE void normalizedWindowMax(const float* x, int start, int st
         const V m = load<V>(mean + c0), s = load<V>(scale + c0), b = load<V>(shift + c0);
         V best = (load<V>(x + std::size_t(start) * channels + c0) - m) * s + b;
         IV arg = splat<IV>(start);
+        // The row index as a vector, counted up: splatting q anew in every step was built lane
+        // by lane and cost more than the rest of the loop.
+        IV row = arg;
+        const IV one = splat<IV>(1);
         for (int q = start + 1; q < stop; ++q) {
             const V v = (load<V>(x + std::size_t(q) * channels + c0) - m) * s + b;
+            row = row + one;
             const IV better = v > best;
             best = better ? v : best;
-            arg = better ? splat<IV>(q) : arg;
+            arg = better ? row : arg;
         }
         const V zero{};
         const IV positive = best > zero;
@@ -74,6 +80,38 @@ MOTIFLOOM_SIMD_INLINE void forwardSamples(const BlockShape& g, int begin, int en
                                    ys + std::size_t(p) * g.channels, am + std::size_t(p) * g.channels);
         }
     }
+}
+
+// Dense backward of windows that tile the input (size = stride): rows [start, stop) of the batch
+// norm's output gradient d get the window's pooled gradient g where the row is the arg-max,
+// else 0 (channels values per row; g and am have slack after them). Whole vectors are stored,
+// each spilling into the next row before that row is written, except in the sample's last row
+// (lastRow), whose next row may belong to another thread's chunk.
+template <class V>
+MOTIFLOOM_SIMD_INLINE void selectWindowRows(const float* g, const std::int32_t* am, int start, int stop,
+                                            int lastRow, int channels, float* d) {
+    using namespace simd;
+    using IV = IVecOf<V>;
+    constexpr int L = kLanesOf<V>;
+    for (int q = start; q < stop; ++q) {
+        const IV qv = splat<IV>(q);
+        float* dq = d + std::size_t(q) * channels;
+        for (int c0 = 0; c0 < channels; c0 += L) {
+            IV a;
+            std::memcpy(&a, am + c0, sizeof a);
+            const V v = a == qv ? load<V>(g + c0) : V{};
+            if (c0 + L <= channels || q != lastRow) store(dq + c0, v);
+            else storeFirst(dq + c0, v, channels - c0);
+        }
+    }
+}
+using SelectKernel = void (*)(const float*, const std::int32_t*, int, int, int, int, float*);
+void selectGeneric(const float* g, const std::int32_t* am, int start, int stop, int lastRow, int channels, float* d) {
+    selectWindowRows<simd::Vec4>(g, am, start, stop, lastRow, channels, d);
+}
+MOTIFLOOM_TARGET_AVX2 void selectAvx2(const float* g, const std::int32_t* am, int start, int stop, int lastRow,
+                                      int channels, float* d) {
+    selectWindowRows<simd::Vec8>(g, am, start, stop, lastRow, channels, d);
 }
 
 using ForwardKernel = void (*)(const BlockShape&, int, int, const float*, float*, std::int32_t*);
@@ -123,7 +161,7 @@ bool BnReluPool::matches(const Layer& a, const Layer& b, const Layer& c) {
 std::unique_ptr<Layer::Work> BnReluPool::makeWork(int maxBatch, int maxChunks) const {
     auto w = std::make_unique<FusedWork>();
     w->bn = mBn->makeWork(maxBatch, maxChunks);
-    w->argMax.assign(std::size_t(maxBatch) * outputSize(), 0);
+    w->argMax.assign(std::size_t(maxBatch) * outputSize() + kTensorSlack, 0);  // slack: whole-vector reads
     if (!sparseBackward()) w->dyBn.assign(std::size_t(maxBatch) * inputSize(), 0.0f);
     return w;
 }
@@ -159,11 +197,27 @@ void BnReluPool::backwardStats(const Pass&, Work* work, const Chunk& chunk, cons
     if (!w.dyBn.empty()) {
         // Dense: scatter the gradient into the batch norm's output gradient, then the
         // vectorised sums of nn/kernels.h.
+        const bool tiled = mPool->size() == mPool->stride();  // every input row in one window
+        const SelectKernel select = isaPick<SelectKernel>(selectGeneric, selectAvx2, selectAvx2);
         for (int s = chunk.begin; s < chunk.end; ++s) {
             float* d = w.dyBn.data() + std::size_t(s) * inputSize();
-            std::fill(d, d + inputSize(), 0.0f);
             const float* gs = dy + std::size_t(s) * outputSize();
             const std::int32_t* am = w.argMax.data() + std::size_t(s) * outputSize();
+            if (tiled) {
+                // Row q of window p gets g where q is the window's arg-max, else 0: a select per
+                // value, no scattered stores.
+                for (int p = 0; p < lOut; ++p) {
+                    const int start = std::max(p * mPool->stride() - mPool->padLeft(), 0);
+                    const int stop = std::min(p * mPool->stride() - mPool->padLeft() + mPool->size(), mIn.length);
+                    select(gs + std::size_t(p) * channels, am + std::size_t(p) * channels, start, stop,
+                           mIn.length - 1, channels, d);
+                }
+                // Rows after the last window ('valid' pooling) get no gradient.
+                const int covered = std::min((lOut - 1) * mPool->stride() - mPool->padLeft() + mPool->size(), mIn.length);
+                std::fill(d + std::size_t(std::max(covered, 0)) * channels, d + inputSize(), 0.0f);
+                continue;
+            }
+            std::fill(d, d + inputSize(), 0.0f);
             for (int p = 0; p < lOut; ++p)
                 for (int c = 0; c < channels; ++c) {
                     const std::size_t i = std::size_t(p) * channels + c;

@@ -76,6 +76,8 @@ std::vector<Case> cases() {
     // Enough channels for the vector paths (8 or 16 lanes) and a remainder.
     add("fused_block_wide", 16, 3, {conv(21, 5), bn(), relu(), pool(3, 2), flatten(), dense(3, true)});
     add("fused_block_wide_sparse", 16, 3, {conv(21, 5), bn(), relu(), pool(6, 4), flatten(), dense(3, true)});
+    // Windows that tile the input (size = stride), the last one cut by the sequence's end.
+    add("fused_block_tiled_odd_length", 13, 3, {conv(9, 5), bn(), relu(), pool(3), flatten(), dense(3, true)});
     // Pool windows that overlap and leave gaps, inside fused blocks.
     add("fused_block_overlapping_pool", 24, 3, {conv(4, 5), bn(), relu(), pool(5, 2), conv(3, 3), bn(), relu(), pool(2, 3),
                                                 flatten(), dense(3, true)});

@@ -1,5 +1,5 @@
 #pragma once
-// Presets: every model of Koo & Eddy (2019) by its paper name (see docs/PAPER.md), with the
+// Presets: every model of Koo & Eddy (2019) by its paper name (see docs/paper.md), with the
 // paper's training settings.
 //
 // Layer structure of every preset (layer numbers as the GUI shows them, from 1):

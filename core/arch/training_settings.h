@@ -1,7 +1,7 @@
 #pragma once
 // TrainingSettings: every knob of a training run, as plain data (edited by the GUI, saved in
 // architecture JSON for presets and in checkpoints). Defaults are the paper's settings
-// (Koo & Eddy 2019, see docs/PAPER.md): Adam lr 1e-3, beta1 0.95, beta2 0.999, eps 1e-8,
+// (Koo & Eddy 2019, see docs/paper.md): Adam lr 1e-3, beta1 0.95, beta2 0.999, eps 1e-8,
 // batch 100, up to 100 epochs, early stopping patience 20, L2 1e-6 on weights.
 
 #include <cstdint>

@@ -1,6 +1,6 @@
 #pragma once
 // Which database motifs did the filters learn, and how many of them are the true ones?
-// The paper's statistics (Koo & Eddy 2019; PAPER.md, "Motif comparison and the paper's metrics").
+// The paper's statistics (Koo & Eddy 2019; docs/paper.md, "Comparison and metrics").
 //
 // A filter's motif is compared with every database motif by Tomtom (compare/tomtom.h; default
 // settings: Euclidean distance, complete scoring, both strands). A *hit* is a database motif with

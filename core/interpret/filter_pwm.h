@@ -1,6 +1,6 @@
 #pragma once
-// What a convolution filter learned, as position weight matrices (Koo & Eddy 2019; PAPER.md,
-// "Filter -> PWM -> logo").
+// What a convolution filter learned, as position weight matrices (Koo & Eddy 2019; docs/paper.md,
+// "Filter → PWM").
 //
 // Activation-based PWM of filter f of a layer (see filter_layer.h for the window geometry):
 //   1. run the data through the network in inference mode and read the layer's activations

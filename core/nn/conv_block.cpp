@@ -107,6 +107,35 @@ void ConvBnReluPool::copyWindow(const float* xs, int p, float* out) const {
     if (hi > lo) std::copy(xs + std::ptrdiff_t(q0 + lo) * c, xs + std::ptrdiff_t(q0 + hi) * c, out + std::ptrdiff_t(lo) * c);
 }
 
+int ConvBnReluPool::copiedLines(int offset, int span) const {
+    int n = 0;
+    for (int q = 0; q < mLength; ++q) n += q + offset < 0 || q + offset + span > mLength;
+    return n;
+}
+
+void ConvBnReluPool::sampleLines(const float* xs, int offset, int span, const float** lines, float*& copy) const {
+    const int c = mChannels;
+    for (int q = 0; q < mLength; ++q) {
+        const int q0 = q + offset;
+        if (q0 >= 0 && q0 + span <= mLength) {
+            lines[q] = xs + std::ptrdiff_t(q0) * c;
+            continue;
+        }
+        const int lo = std::max(0, q0), hi = std::min(mLength, q0 + span);
+        std::fill(copy, copy + std::ptrdiff_t(span) * c, 0.0f);
+        if (hi > lo) std::copy(xs + std::ptrdiff_t(lo) * c, xs + std::ptrdiff_t(hi) * c, copy + std::ptrdiff_t(lo - q0) * c);
+        lines[q] = copy;
+        copy += std::ptrdiff_t(span) * c;
+    }
+}
+
+void ConvBnReluPool::sampleEdgeWindows(const float* xs, float*& out) const {
+    for (int p : mEdgeWindows) {
+        copyWindow(xs, p, out);
+        out += mWindow;
+    }
+}
+
 // ---- forward: the convolution, the block's statistics, and the chunk's Gram matrix ----------
 
 void ConvBnReluPool::forwardStats(const Pass& pass, Work* work, const Chunk& chunk, const float* x) const {
@@ -123,7 +152,7 @@ void ConvBnReluPool::addGram(const Chunk& chunk, const float* x, Work* work) con
     const std::size_t inSize = inputSize();
     // Lag rows: row q of a sample holds input rows q .. q+w-1 (zero beyond the sequence), so
     // that lagRows^T x = the correlations R_l[c1][c2] = sum_q x[q][c1] x[q+l][c2], l < w.
-    const int copied = std::min(length, mWidth - 1);  // the last rows run past the end
+    const int copied = copiedLines(0, mWidth);
     Scratch& sc = *chunk.scratch;
     const float** lines = sc.lineBuffer(std::size_t(samples) * length);
     const std::size_t copySize = std::size_t(samples) * copied * k, rtSize = std::size_t(k) * c;
@@ -135,25 +164,12 @@ void ConvBnReluPool::addGram(const Chunk& chunk, const float* x, Work* work) con
     float* total = edgeGram + std::size_t(k) * k;  // one sample's column sums
     double* sums = w.partSums.data() + std::size_t(chunk.index) * k;
     std::fill(sums, sums + k, 0.0);
-    std::size_t r = 0;
     float* copy = copies;
     float* edgeRow = edgeRows;
     for (int s = chunk.begin; s < chunk.end; ++s) {
         const float* xs = x + std::size_t(s) * inSize;
-        for (int q = 0; q < length; ++q, ++r) {
-            if (q + mWidth <= length) {
-                lines[r] = xs + std::ptrdiff_t(q) * c;
-                continue;
-            }
-            std::fill(copy, copy + k, 0.0f);
-            std::copy(xs + std::ptrdiff_t(q) * c, xs + std::ptrdiff_t(length) * c, copy);
-            lines[r] = copy;
-            copy += k;
-        }
-        for (int p : mEdgeWindows) {
-            copyWindow(xs, p, edgeRow);
-            edgeRow += k;
-        }
+        sampleLines(xs, 0, mWidth, lines + std::size_t(s - chunk.begin) * length, copy);
+        sampleEdgeWindows(xs, edgeRow);
         // Window sums: tap t of the output windows reads input rows [t - pad, P + t - pad),
         // i.e. the whole sequence but a few rows at its ends.
         std::fill(total, total + c, 0.0f);
@@ -263,8 +279,7 @@ void ConvBnReluPool::denseInputGradient(const Chunk& chunk, const float* x, Work
     const int wide = 2 * mWidth - 1, reach = mWidth - 1, kw = wide * c;
     const int edges = int(mEdgeWindows.size());
     const std::size_t inSize = inputSize();
-    int copiedPerSample = 0;
-    for (int q = 0; q < length; ++q) copiedPerSample += (q - reach < 0 || q + reach >= length);
+    const int copiedPerSample = copiedLines(-reach, wide);
     Scratch& sc = *chunk.scratch;
     const float** lines = sc.lineBuffer(std::size_t(samples) * length);
     const std::size_t copySize = std::size_t(samples) * copiedPerSample * kw;
@@ -273,27 +288,12 @@ void ConvBnReluPool::denseInputGradient(const Chunk& chunk, const float* x, Work
     float* edgeRows = copies + copySize;
     float* edgeTimesM = edgeRows + edgeSize;
     // Wide windows: input rows q - (w-1) .. q + (w-1), zero beyond the sequence.
-    std::size_t r = 0;
     float* copy = copies;
     float* edgeRow = edgeRows;
     for (int s = chunk.begin; s < chunk.end; ++s) {
         const float* xs = x + std::size_t(s) * inSize;
-        for (int q = 0; q < length; ++q, ++r) {
-            const int q0 = q - reach;
-            if (q0 >= 0 && q + reach < length) {
-                lines[r] = xs + std::ptrdiff_t(q0) * c;
-                continue;
-            }
-            const int lo = std::max(0, q0), hi = std::min(length, q + reach + 1);
-            std::fill(copy, copy + kw, 0.0f);
-            std::copy(xs + std::ptrdiff_t(lo) * c, xs + std::ptrdiff_t(hi) * c, copy + std::ptrdiff_t(lo - q0) * c);
-            lines[r] = copy;
-            copy += kw;
-        }
-        for (int p : mEdgeWindows) {
-            copyWindow(xs, p, edgeRow);
-            edgeRow += k;
-        }
+        sampleLines(xs, -reach, wide, lines + std::size_t(s - chunk.begin) * length, copy);
+        sampleEdgeWindows(xs, edgeRow);
     }
     float* dxc = dx + std::size_t(chunk.begin) * inSize;
     // col2im(X M) over every window that touches the sequence ...

@@ -62,6 +62,13 @@ public:
 private:
     // Copies window p of sample xs (w*C values, zero beyond the sequence) to out.
     void copyWindow(const float* xs, int p, float* out) const;
+    // Lines of `span` input rows from row q + offset, for every q < L of sample xs: pointers
+    // into xs inside the sequence, zero-padded copies at `copy` (advanced) where they leave it;
+    // copiedLines says how many copies a sample needs.
+    void sampleLines(const float* xs, int offset, int span, const float** lines, float*& copy) const;
+    int copiedLines(int offset, int span) const;
+    // The sample's edge windows (mEdgeWindows), one after the other at `out` (advanced).
+    void sampleEdgeWindows(const float* xs, float*& out) const;
     // The chunk's share of G and of the window sums (forward, while the input is in cache).
     void addGram(const Chunk& chunk, const float* x, Work* work) const;
     // dx for the chunk: the (X - xbar) M + W k part (the sparse part is added by backward).

@@ -1,5 +1,5 @@
 #pragma once
-// The synthetic data set of Koo & Eddy (2019), with known ground truth (see PAPER.md).
+// The synthetic data set of Koo & Eddy (2019), with known ground truth (see docs/paper.md).
 //
 // Each sequence holds K motif instances, P(K = k) = kProbs[k-1]. Instances are drawn uniformly
 // with replacement from the motifs and (by default) their reverse complements, and placed

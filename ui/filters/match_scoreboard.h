@@ -13,7 +13,7 @@
 // Live use: addPoint after every epoch's snapshot. Points are kept in epoch order; a point whose
 // epoch is not after the last one starts over from there (a new run, or a restart). The plot
 // is redrawn at most once per kReplotMs (a single-shot timer coalesces the points that arrive
-// meanwhile, STYLE.md 13); the text is updated at once.
+// meanwhile); the text is updated at once.
 
 #include "interpret/filter_matches.h"
 #include "lab/run_record.h"

@@ -6,7 +6,7 @@
 // first-layer filters as logos (refreshed after every epoch) and, when a run ends, its test
 // results: per-class AUROC / AUPR and ROC / PR curves.
 //
-// Live updates (STYLE.md 13): incoming points are buffered and added to the plots on a 40 ms
+// Live updates: incoming points are buffered and added to the plots on a 40 ms
 // timer tick with one queued replot, however fast batches arrive. Only the GUI thread touches
 // the plots. showRun() shows a kept run the same way (from its history, without live data).
 

@@ -8,7 +8,7 @@
 //   controller.setPaused(true / false);    // between batches
 //   controller.stop();                     // cancels the run (kept as "stopped") and the queue
 //
-// Threading (STYLE.md 12): stop / pause set the shared atomic flags of train::TrainControl
+// Threading: stop / pause set the shared atomic flags of train::TrainControl
 // directly (fit checks them between batches, so a stop takes effect within one batch); all
 // results come back as queued signals carrying value snapshots; nothing here calls
 // processEvents. The destructor cancels the run and joins the thread.

@@ -4,7 +4,7 @@
 //
 // Ownership: everything here is a value or a shared_ptr to an immutable object, so a receiver
 // may keep what it gets for as long as it likes; nothing refers into the live network of the
-// training thread (STYLE.md 10, 12).
+// training thread (values cross threads, never references into live state).
 //
 // Epochs are 1-based; a batch's position on the plots' x axis is the fractional epoch
 // (epoch - 1) + batch / batchesPerEpoch, so per-batch and per-epoch curves share one axis.

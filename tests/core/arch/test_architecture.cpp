@@ -69,7 +69,7 @@ private Q_SLOTS:
     }
     void paperParameterCount() {
         QFETCH(QString, name);
-        // PAPER.md: CNN-1 ... CNN-100 at L = 200 all have 160,048 trainable parameters.
+        // docs/paper.md: CNN-1 ... CNN-100 at L = 200 all have 160,048 trainable parameters.
         QCOMPARE(parameterCount(preset(name.toStdString(), 200, 12)), 160048L);
     }
 

@@ -48,7 +48,7 @@ private Q_SLOTS:
         QTest::addColumn<int>("width2");
         QTest::addColumn<int>("pool2");
         QTest::addColumn<int>("hidden");
-        // PAPER.md's model table.
+        // docs/paper.md's model table.
         QTest::newRow("CNN-1") << "CNN-1" << 30 << 19 << 1 << 1 << 128 << 5 << 100 << 512;
         QTest::newRow("CNN-2") << "CNN-2" << 30 << 19 << 2 << 2 << 128 << 5 << 50 << 512;
         QTest::newRow("CNN-4") << "CNN-4" << 30 << 19 << 4 << 4 << 128 << 5 << 25 << 512;

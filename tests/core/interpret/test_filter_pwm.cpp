@@ -1,7 +1,7 @@
 // Activation-based filter PWMs (interpret/filter_pwm.h) and layer geometry (filter_layer.h).
 // Networks get hand-set first-layer weights (+1 for the motif's base, -1 otherwise) so the
 // activation of every position is known in closed form; a naive reference written from the
-// PAPER.md recipe then gives the exact PWM, site count and window behaviour to compare with.
+// docs/paper.md recipe then gives the exact PWM, site count and window behaviour to compare with.
 #include "interpret/filter_layer.h"
 #include "interpret/filter_pwm.h"
 #include "motif/motif_io.h"
@@ -96,7 +96,7 @@ seqio::SequenceSet plantedData(int n, int length, const std::string& motif, std:
     return set;
 }
 
-// Naive reference of the PAPER.md recipe for a first-layer filter given as a pattern (see
+// Naive reference of the docs/paper.md recipe for a first-layer filter given as a pattern (see
 // setFilter), 'same' padding: activation = max(0, score) / sqrt(1 + 1e-8).
 struct Reference {
     motif::Matrix4 probs;

@@ -1,4 +1,4 @@
-// Tests for core/synth: the generator of PAPER.md on 25,000 sequences against its
+// Tests for core/synth: the generator of docs/paper.md on 25,000 sequences against its
 // specification, determinism (same seed, any thread count), configuration errors, truth file.
 #include "motif/motif_io.h"
 #include "motif/motif_math.h"

@@ -260,8 +260,6 @@ void packTransposed(const float* const* lines, int count, int width, int kc, flo
                 // written (the buffer has kPackSlack floats after it). A masked store would
                 // be microcoded on AMD CPUs: it made packing the slowest part of the product.
                 for (int t = 0; t < 8; ++t) _mm256_storeu_ps(dst + std::size_t(t) * width, c[t]);
-            } else if (n == 4) {  // the last 4 rows of the AVX-512 kernel's 12
-                for (int t = 0; t < 8; ++t) _mm_storeu_ps(dst + std::size_t(t) * width, _mm256_castps256_ps128(c[t]));
             } else {
                 for (int t = 0; t < 8; ++t) _mm256_maskstore_ps(dst + std::size_t(t) * width, mask, c[t]);
             }

@@ -19,18 +19,6 @@ namespace {
 
 constexpr int kCodes = 16;  // 4-bit base codes
 
-// Sums `count` consecutive blocks of `n` floats (stride `stride`) into out, block 0 first
-// (element-wise, so splitting the elements over threads changes nothing).
-void sumBlocks(const float* blocks, std::size_t stride, int count, std::size_t n, float* out) {
-    parallel::forChunks(0, n, 8192, [&](std::size_t lo, std::size_t hi) {
-        std::copy(blocks + lo, blocks + hi, out + lo);
-        for (int c = 1; c < count; ++c) {
-            const float* b = blocks + std::size_t(c) * stride;
-            for (std::size_t i = lo; i < hi; ++i) out[i] += b[i];
-        }
-    });
-}
-
 // ---- one-hot kernels -------------------------------------------------------------------
 // Filters are processed in groups of up to kGroup vectors whose running sums stay in registers.
 // Tables and padded buffers have rows of fp floats (F rounded up to whole vectors, zero beyond F).
@@ -465,12 +453,12 @@ void Conv1D::finishBackward(const Pass& pass, Work* work) {
     auto& w = static_cast<ConvWork&>(*work);
     const int chunks = pass.plan.count;
     const int f = mFilters;
-    if (hasBias()) sumBlocks(w.partB.data(), w.partBSize, chunks, std::size_t(f), mGradB.data());
+    if (hasBias()) sumChunkParts(w.partB.data(), w.partBSize, chunks, std::size_t(f), mGradB.data());
     if (!mOneHot) {
-        sumBlocks(w.partW.data(), w.partWSize, chunks, w.partWSize, mGradW.data());
+        sumChunkParts(w.partW.data(), w.partWSize, chunks, w.partWSize, mGradW.data());
         return;
     }
-    sumBlocks(w.partW.data(), w.partWSize, chunks, w.partWSize, w.tableGrad.data());
+    sumChunkParts(w.partW.data(), w.partWSize, chunks, w.partWSize, w.tableGrad.data());
     // dW[k][b][f] = sum over codes containing b of dT[k][code][f] / popcount(code).
     const int fp = w.fp;
     std::fill(mGradW.begin(), mGradW.end(), 0.0f);

@@ -357,18 +357,12 @@ void ConvBnReluPool::finishBackward(const Pass& pass, Work* work) {
     const float* weights = mConv->weights().data();
     Scratch& sc = pass.scratch[0];
     const std::size_t kk = std::size_t(k) * k, fk = std::size_t(f) * k;
-    float* gram = sc.floatBuffer(kk + 2 * fk);
-    float* sparse = gram + kk;   // F x K
-    float* gramW = sparse + fk;  // G W, K x F
-    // Chunk partials in chunk order (determinism, nn/layer.h).
-    std::copy(w.partGram.begin(), w.partGram.begin() + std::ptrdiff_t(kk), gram);
-    std::copy(w.partWT.begin(), w.partWT.begin() + std::ptrdiff_t(fk), sparse);
-    for (int part = 1; part < chunks; ++part) {
-        const float* gp = w.partGram.data() + std::size_t(part) * kk;
-        for (std::size_t i = 0; i < kk; ++i) gram[i] += gp[i];
-        const float* sp = w.partWT.data() + std::size_t(part) * fk;
-        for (std::size_t i = 0; i < fk; ++i) sparse[i] += sp[i];
-    }
+    float* gram = sc.floatBuffer(kk + 2 * fk + std::size_t(f));
+    float* sparse = gram + kk;         // F x K
+    float* gramW = sparse + fk;        // G W, K x F
+    float* sparseBias = gramW + fk;    // F
+    sumChunkParts(w.partGram.data(), kk, chunks, kk, gram);
+    sumChunkParts(w.partWT.data(), fk, chunks, fk, sparse);
     sc.gemm.multiply(k, f, k, gram, k, false, weights, f, false, gramW, f);
     // dW = X^T(a*S) + (G W - n xbar (xbar^T W)) diag(b) + n xbar k^T
     std::vector<double> meanOut(std::size_t(f), 0.0);  // xbar^T W
@@ -385,11 +379,8 @@ void ConvBnReluPool::finishBackward(const Pass& pass, Work* work) {
     }
     if (mConv->hasBias()) {
         std::span<float> bias = mConv->biasGradient();
-        for (int i = 0; i < f; ++i) {
-            double v = n * terms.k[i];
-            for (int part = 0; part < chunks; ++part) v += w.partBias[std::size_t(part) * f + i];
-            bias[std::size_t(i)] = float(v);
-        }
+        sumChunkParts(w.partBias.data(), std::size_t(f), chunks, std::size_t(f), sparseBias);
+        for (int i = 0; i < f; ++i) bias[std::size_t(i)] = float(double(sparseBias[i]) + n * terms.k[i]);
     }
 }
 

@@ -197,7 +197,9 @@ void BnReluPool::backwardStats(const Pass&, Work* work, const Chunk& chunk, cons
     if (!w.dyBn.empty()) {
         // Dense: scatter the gradient into the batch norm's output gradient, then the
         // vectorised sums of nn/kernels.h.
-        const bool tiled = mPool->size() == mPool->stride();  // every input row in one window
+        // Windows that tile the input: with 'same' pooling they cover every row, each once.
+        const bool tiled = mPool->size() == mPool->stride();
+        assert(!tiled || lOut * mPool->stride() - mPool->padLeft() >= mIn.length);
         const SelectKernel select = isaPick<SelectKernel>(selectGeneric, selectAvx2, selectAvx2);
         for (int s = chunk.begin; s < chunk.end; ++s) {
             float* d = w.dyBn.data() + std::size_t(s) * inputSize();
@@ -212,9 +214,6 @@ void BnReluPool::backwardStats(const Pass&, Work* work, const Chunk& chunk, cons
                     select(gs + std::size_t(p) * channels, am + std::size_t(p) * channels, start, stop,
                            mIn.length - 1, channels, d);
                 }
-                // Rows after the last window ('valid' pooling) get no gradient.
-                const int covered = std::min((lOut - 1) * mPool->stride() - mPool->padLeft() + mPool->size(), mIn.length);
-                std::fill(d + std::size_t(std::max(covered, 0)) * channels, d + inputSize(), 0.0f);
                 continue;
             }
             std::fill(d, d + inputSize(), 0.0f);
@@ -282,7 +281,7 @@ BnReluPool::GradientTerms BnReluPool::gradientTerms(const Work* work) const {
     assert(sparseBackward());
     const auto& w = static_cast<const FusedWork&>(*work);
     const auto& st = w.stats();
-    return {w.argMax.data(), st.gradA.data(), st.gradB.data(), st.gradK.data(), st.mean32.data()};
+    return {w.argMax.data(), st.gradA.data(), st.gradB.data(), st.gradK.data()};
 }
 
 void BnReluPool::finishBackward(const Pass& pass, Work* work) {

@@ -51,10 +51,10 @@ public:
     // The parts of the input gradient of a sparse block, valid after backwardSync:
     //   dx = (x - mean)*b + k everywhere, plus a*dy[o] at input position argMax[o] of each
     //   pooled output o = (sample, position, channel) whose argMax is >= 0.
-    // a, b, k and mean hold one value per channel; argMax has batch x outputSize entries.
+    // a, b and k hold one value per channel; argMax has batch x outputSize entries.
     struct GradientTerms {
         const std::int32_t* argMax;
-        const float *a, *b, *k, *mean;
+        const float *a, *b, *k;
     };
     GradientTerms gradientTerms(const Work*) const;
 

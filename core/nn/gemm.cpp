@@ -423,17 +423,17 @@ void Gemm::product(int m, int n, int k, const float* a, std::ptrdiff_t lda, bool
             for (int i = 0; i < m; ++i) std::fill(c + std::ptrdiff_t(i) * ldc, c + std::ptrdiff_t(i) * ldc + n, 0.0f);
         return;
     }
-    // Narrow products with A as lines run the AVX2 tile with A in place on AVX-512 CPUs too:
-    // there the 12 x 32 tile would use each packed A value once.
-    const KernelInfo kern = lines && n <= 32 ? narrowKernel() : activeKernel();
+    // A given as lines meets at most two B panels of the AVX2 tile when n <= 32: read it in
+    // place (packing it would cost as much as the arithmetic). AVX-512 CPUs run that tile too
+    // (the 12 x 32 one would use each packed A value once).
+    const bool narrow = lines && n <= 32;
+    const KernelInfo kern = narrow ? narrowKernel() : activeKernel();
     if (kern.kernel) {
         const int mr = kern.mr, nr = kern.nr;
         const int ncMax = std::min(kNc, (n + nr - 1) / nr * nr);
         const int kcMax = std::min(kKc, k);
         const int mcMax = std::min(kMc, (m + mr - 1) / mr * mr);
-        // A given as lines meets at most two B panels: read it in place (packing it would cost
-        // as much as the arithmetic).
-        const bool inPlace = lines && kern.inPlaceLines && n <= 2 * nr;
+        const bool inPlace = narrow && kern.inPlaceLines;
         auto& pa = mImpl->packA;
         auto& pb = mImpl->packB;
         if (pa.size() < std::size_t(mcMax) * kcMax + kPackSlack) pa.resize(std::size_t(mcMax) * kcMax + kPackSlack);

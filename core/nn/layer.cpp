@@ -1,5 +1,6 @@
 #include "nn/layer.h"
 
+#include "util/parallel.h"
 #include "util/rng.h"
 
 #include <algorithm>
@@ -7,6 +8,16 @@
 #include <cmath>
 
 namespace motifloom::nn {
+
+void sumChunkParts(const float* blocks, std::size_t stride, int count, std::size_t n, float* out) {
+    parallel::forChunks(0, n, 8192, [&](std::size_t lo, std::size_t hi) {
+        std::copy(blocks + lo, blocks + hi, out + lo);
+        for (int c = 1; c < count; ++c) {
+            const float* b = blocks + std::size_t(c) * stride;
+            for (std::size_t i = lo; i < hi; ++i) out[i] += b[i];
+        }
+    });
+}
 
 ChunkPlan ChunkPlan::forBatch(int batch) {
     ChunkPlan plan;

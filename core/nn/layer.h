@@ -75,6 +75,11 @@ struct ChunkPlan {
     int end(int chunk) const { return chunk + 1 == count ? batch : (chunk + 1) * grain; }
 };
 
+// The chunk-order merge of per-chunk partial results: out = the sum of `count` blocks of n
+// floats, `stride` floats apart, block 0 first (element-wise, so splitting the elements over
+// threads changes nothing).
+void sumChunkParts(const float* blocks, std::size_t stride, int count, std::size_t n, float* out);
+
 // Per-chunk scratch memory, reused by every layer in turn (one task uses one Scratch at a time).
 struct Scratch {
     Gemm gemm;

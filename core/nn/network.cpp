@@ -88,7 +88,7 @@ void timed(double* slot, Fn&& fn) {
 Network::Network() : mPool(std::make_unique<WorkspacePool>()) {}
 
 Network::Network(const arch::Architecture& arch, std::uint64_t seed)
-    : mArch(arch), mConvBlocks(defaultConvBlocks()), mPool(std::make_unique<WorkspacePool>()) {
+    : mArch(arch), mPool(std::make_unique<WorkspacePool>()) {
     mL1 = arch.training.l1;
     mL2 = arch.training.l2;
     build(seed);

@@ -198,7 +198,7 @@ private:
     std::vector<Step> mInferSteps, mTrainSteps;
     std::vector<std::unique_ptr<Layer>> mFused;  // the fused blocks of mTrainSteps
     bool mFuse = true;
-    ConvBlocks mConvBlocks = ConvBlocks::WherePaying;
+    ConvBlocks mConvBlocks = defaultConvBlocks();
     double mL1 = 0.0, mL2 = 0.0;
     std::unique_ptr<Workspace> mTrain;  // lazily made, never copied
     // Inference workspaces kept between calls (allocating and page-faulting them costs more

@@ -16,12 +16,16 @@ namespace motifloom::nn {
 
 // MOTIFLOOM_CONV_BLOCKS=auto|never|always: the conv-block default, for benchmarks that compare
 // the two backward passes in one run (unset: auto).
+// Read once per process, like MOTIFLOOM_ISA (a bad value is reported on every construction).
 Network::ConvBlocks Network::defaultConvBlocks() {
-    const char* env = std::getenv("MOTIFLOOM_CONV_BLOCKS");
-    if (!env || !*env || std::string(env) == "auto") return Network::ConvBlocks::WherePaying;
-    if (std::string(env) == "never") return Network::ConvBlocks::Never;
-    if (std::string(env) == "always") return Network::ConvBlocks::Always;
-    throw InputError(std::string("MOTIFLOOM_CONV_BLOCKS=") + env + ": use auto, never or always");
+    static const std::string value = [] {
+        const char* env = std::getenv("MOTIFLOOM_CONV_BLOCKS");
+        return std::string(env ? env : "");
+    }();
+    if (value.empty() || value == "auto") return Network::ConvBlocks::WherePaying;
+    if (value == "never") return Network::ConvBlocks::Never;
+    if (value == "always") return Network::ConvBlocks::Always;
+    throw InputError("MOTIFLOOM_CONV_BLOCKS=" + value + ": use auto, never or always");
 }
 
 void Network::buildSteps() {

@@ -201,6 +201,7 @@ struct ConvWork : Layer::Work {
     FloatVector table;      // one-hot: T[k][code][f], row stride fp
     FloatVector biasPad;    // one-hot: bias padded to the table's row stride
     FloatVector tableGrad;  // one-hot: dT summed over chunks
+    std::vector<PackedB> winogradFilters;  // float input, Winograd forward: per point
     std::size_t partWSize = 0, partBSize = 0;
     int fp = 0;             // one-hot: filters padded to whole vectors of the kernels below
     LookupKernels kernels{};
@@ -238,6 +239,13 @@ Conv1D::Conv1D(const arch::LayerSpec& spec, arch::Shape in, int index, bool oneH
         mB.assign(std::size_t(mFilters), 0.0f);
         mGradB.assign(std::size_t(mFilters), 0.0f);
     }
+    if (!mOneHot && WinogradConv::pays(mWidth, mOut.length)) setWinograd(true);
+}
+
+void Conv1D::setWinograd(bool on) {
+    const bool possible = !mOneHot && mWidth >= WinogradConv::kMinWidth && mWidth <= WinogradConv::kMaxWidth;
+    if (on && possible) mWinograd.emplace(mWidth, mIn.channels, mFilters, mIn.length, mOut.length, mPadLeft);
+    else mWinograd.reset();
 }
 
 std::unique_ptr<Layer::Work> Conv1D::makeWork(int /*maxBatch*/, int maxChunks) const {
@@ -262,8 +270,9 @@ std::unique_ptr<Layer::Work> Conv1D::makeWork(int /*maxBatch*/, int maxChunks) c
 }
 
 void Conv1D::beginForward(const Pass&, Work* work) const {
-    if (!mOneHot) return;
     auto& w = static_cast<ConvWork&>(*work);
+    if (mWinograd) mWinograd->transformFilters(mW.data(), w.winogradFilters);
+    if (!mOneHot) return;
     const int fp = w.fp, f = mFilters;
     std::fill(w.biasPad.begin(), w.biasPad.end(), 0.0f);
     if (hasBias()) std::copy(mB.begin(), mB.end(), w.biasPad.begin());
@@ -318,10 +327,16 @@ void Conv1D::forward(const Pass& pass, Work* work, const Chunk& chunk, const flo
     }
     const int lOut = mOut.length, f = mFilters;
     const std::size_t outSize = outputSize();
+    float* yc = y + std::size_t(chunk.begin) * outSize;
+    if (mWinograd) {
+        const auto& w = static_cast<const ConvWork&>(*work);
+        mWinograd->forward(x + std::size_t(chunk.begin) * inputSize(), chunk.size(), w.winogradFilters,
+                           hasBias() ? mB.data() : nullptr, yc, *chunk.scratch);
+        return;
+    }
     const std::size_t rowSize = std::size_t(mWidth) * mIn.channels;
     const int rowsTotal = chunk.size() * lOut;
     const float* const* lines = windows(x, chunk);
-    float* yc = y + std::size_t(chunk.begin) * outSize;
     if (hasBias())
         for (int r = 0; r < rowsTotal; ++r) std::copy(mB.begin(), mB.end(), yc + std::size_t(r) * f);
     chunk.scratch->gemm.multiplyLines(rowsTotal, f, int(rowSize), lines, false, mW.data(), f, false,

@@ -22,8 +22,13 @@
 //    dT[k][code][f] += dy[p][f] and folds dT back into dW. Training never computes the input
 //    gradient; inputBackward (attribution) gives it with respect to the one-hot floats, by the
 //    float path's formula.
+// The float path's forward runs as Winograd tiles (nn/winograd.h) where that needs clearly
+// fewer multiply-adds (widths 3-7 over enough positions, e.g. the paper's second layer).
 
 #include "nn/layer.h"
+#include "nn/winograd.h"
+
+#include <optional>
 
 namespace motifloom::nn {
 
@@ -50,6 +55,10 @@ public:
     // (nn/conv_block.h); same layouts as weights() and bias().
     std::span<float> weightGradient() { return mGradW; }
     std::span<float> biasGradient() { return mGradB; }
+    // Whether the float path's forward runs as Winograd tiles; setWinograd(true) asks for it
+    // where the width and positions allow it at all (tests compare the two forwards).
+    bool winograd() const { return mWinograd.has_value(); }
+    void setWinograd(bool on);
 
     std::unique_ptr<Work> makeWork(int maxBatch, int maxChunks) const override;
     void beginForward(const Pass&, Work*) const override;
@@ -72,6 +81,7 @@ private:
 
     int mWidth, mFilters, mPadLeft;
     bool mOneHot;
+    std::optional<WinogradConv> mWinograd;
     FloatVector mW, mB, mGradW, mGradB;
 };
 

@@ -138,6 +138,10 @@ void ConvBnReluPool::sampleEdgeWindows(const float* xs, float*& out) const {
 
 // ---- forward: the convolution, the block's statistics, and the chunk's Gram matrix ----------
 
+void ConvBnReluPool::beginForward(const Pass& pass, Work* work) const {
+    mConv->beginForward(pass, blockWork(work).conv.get());
+}
+
 void ConvBnReluPool::forwardStats(const Pass& pass, Work* work, const Chunk& chunk, const float* x) const {
     auto& w = blockWork(work);
     mConv->forward(pass, w.conv.get(), chunk, x, w.z.data());

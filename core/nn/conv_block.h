@@ -46,6 +46,7 @@ public:
 
     std::unique_ptr<Layer> clone() const override { return std::make_unique<ConvBnReluPool>(*this); }
     std::unique_ptr<Work> makeWork(int maxBatch, int maxChunks) const override;
+    void beginForward(const Pass&, Work*) const override;
     bool needsForwardSync(const Pass&) const override { return true; }
     void forwardStats(const Pass&, Work*, const Chunk&, const float* x) const override;
     void forwardSync(const Pass&, Work*) const override;

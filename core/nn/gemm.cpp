@@ -414,9 +414,47 @@ void Gemm::multiplyLines(int m, int n, int k, const float* const* lines, bool li
     product(m, n, k, nullptr, 0, linesIndexK, lines, b, ldb, transB, c, ldc, !accumulate);
 }
 
+void Gemm::pack(int k, int n, const float* b, std::ptrdiff_t ldb, bool transB, PackedB& out) {
+    out.mK = k;
+    out.mN = n;
+    const KernelInfo kern = activeKernel();
+    out.mNr = kern.kernel ? kern.nr : 0;
+    if (!out.mNr) {  // Eigen's product packs by itself: keep B row-major
+        out.mData.resize(std::size_t(k) * n);
+        for (int kk = 0; kk < k; ++kk)
+            for (int j = 0; j < n; ++j)
+                out.mData[std::size_t(kk) * n + j] = transB ? b[std::ptrdiff_t(j) * ldb + kk] : b[std::ptrdiff_t(kk) * ldb + j];
+        return;
+    }
+    // The blocks product() packs, in the order it visits them.
+    const int nr = out.mNr;
+    std::size_t size = 0;
+    for (int jc = 0; jc < n; jc += kNc)
+        for (int pc = 0; pc < k; pc += kKc)
+            size += std::size_t((std::min(kNc, n - jc) + nr - 1) / nr * nr) * std::min(kKc, k - pc);
+    out.mData.resize(size + kPackSlack);
+    float* dst = out.mData.data();
+    for (int jc = 0; jc < n; jc += kNc)
+        for (int pc = 0; pc < k; pc += kKc) {
+            const int nc = std::min(kNc, n - jc), kc = std::min(kKc, k - pc);
+            packB(b, ldb, transB, pc, kc, jc, nc, nr, dst);
+            dst += std::size_t((nc + nr - 1) / nr * nr) * kc;
+        }
+}
+
+void Gemm::multiplyPacked(int m, const float* a, std::ptrdiff_t lda, bool transA, const PackedB& b,
+                          float* c, std::ptrdiff_t ldc, bool accumulate) {
+    if (!b.mNr) {
+        product(m, b.mN, b.mK, a, lda, transA, nullptr, b.mData.data(), b.mN, false, c, ldc, !accumulate);
+        return;
+    }
+    assert(b.mNr == activeKernel().nr);  // packed under the ISA in use
+    product(m, b.mN, b.mK, a, lda, transA, nullptr, nullptr, 0, false, c, ldc, !accumulate, &b);
+}
+
 void Gemm::product(int m, int n, int k, const float* a, std::ptrdiff_t lda, bool transA,
                    const float* const* lines, const float* b, std::ptrdiff_t ldb, bool transB,
-                   float* c, std::ptrdiff_t ldc, bool overwrite) {
+                   float* c, std::ptrdiff_t ldc, bool overwrite, const PackedB* packed) {
     if (m <= 0 || n <= 0) return;
     if (k <= 0) {
         if (overwrite)
@@ -435,16 +473,24 @@ void Gemm::product(int m, int n, int k, const float* a, std::ptrdiff_t lda, bool
         const int mcMax = std::min(kMc, (m + mr - 1) / mr * mr);
         const bool inPlace = narrow && kern.inPlaceLines;
         auto& pa = mImpl->packA;
-        auto& pb = mImpl->packB;
+        auto& pbBuffer = mImpl->packB;
         if (pa.size() < std::size_t(mcMax) * kcMax + kPackSlack) pa.resize(std::size_t(mcMax) * kcMax + kPackSlack);
-        if (pb.size() < std::size_t(ncMax) * kcMax + kPackSlack) pb.resize(std::size_t(ncMax) * kcMax + kPackSlack);
+        if (!packed && pbBuffer.size() < std::size_t(ncMax) * kcMax + kPackSlack)
+            pbBuffer.resize(std::size_t(ncMax) * kcMax + kPackSlack);
+        const float* prepacked = packed ? packed->mData.data() : nullptr;
         for (int jc = 0; jc < n; jc += kNc) {
             const int nc = std::min(kNc, n - jc);
             for (int pc = 0; pc < k; pc += kKc) {
                 const int kc = std::min(kKc, k - pc);
-                packB(b, ldb, transB, pc, kc, jc, nc, nr, pb.data());
+                const float* pb = pbBuffer.data();
+                if (prepacked) {  // the same block pack() made, in the same order
+                    pb = prepacked;
+                    prepacked += std::size_t((nc + nr - 1) / nr * nr) * kc;
+                } else {
+                    packB(b, ldb, transB, pc, kc, jc, nc, nr, pbBuffer.data());
+                }
                 if (inPlace) {
-                    multiplyInPlace(kern, m, nc, kc, pc, lines, transA, pb.data(), pa.data(),
+                    multiplyInPlace(kern, m, nc, kc, pc, lines, transA, pb, pa.data(),
                                     c + jc, ldc, overwrite && pc == 0);
                     continue;
                 }
@@ -452,7 +498,7 @@ void Gemm::product(int m, int n, int k, const float* a, std::ptrdiff_t lda, bool
                     const int mcRows = std::min(kMc, m - ic);
                     packA(ALines{a, lda, lines, transA}, ic, mcRows, pc, kc, mr, pa.data());
                     for (int jr = 0; jr < nc; jr += nr) {
-                        const float* bp = pb.data() + std::size_t(jr) * kc;
+                        const float* bp = pb + std::size_t(jr) * kc;
                         for (int ir = 0; ir < mcRows; ir += mr) {
                             kern.kernel(kc, pa.data() + std::size_t(ir) * kc, bp,
                                         c + std::ptrdiff_t(ic + ir) * ldc + jc + jr, ldc,

@@ -20,11 +20,26 @@
 
 #include <cstddef>
 #include <memory>
+#include <vector>
 
 namespace motifloom::nn {
 
 // The kernel the ISA in use runs, for reports: "AVX-512 12x32", "AVX2 6x16", "Eigen (baseline SSE2)".
 const char* gemmKernelName();
+
+// A right-hand operand B packed once for many products with it (e.g. a layer's weights, or
+// Winograd-transformed filters, during one pass): products of few rows then skip re-packing it.
+// Made by Gemm::pack under the ISA in use; holds a copy, so B may change afterwards.
+class PackedB {
+public:
+    int k() const { return mK; }
+    int n() const { return mN; }
+
+private:
+    friend class Gemm;
+    int mK = 0, mN = 0, mNr = 0;  // mNr 0: B kept row-major (the baseline ISA's Eigen product)
+    std::vector<float> mData;
+};
 
 class Gemm {
 public:
@@ -59,10 +74,16 @@ public:
                        const float* b, std::ptrdiff_t ldb, bool transB, float* c,
                        std::ptrdiff_t ldc, bool accumulate);
 
+    // B (k x n, as in multiply) packed for multiplyPacked.
+    static void pack(int k, int n, const float* b, std::ptrdiff_t ldb, bool transB, PackedB& out);
+    // C (m x b.n()) (+)= A * B with B packed by pack(); A as in multiply.
+    void multiplyPacked(int m, const float* a, std::ptrdiff_t lda, bool transA, const PackedB& b,
+                        float* c, std::ptrdiff_t ldc, bool accumulate);
+
 private:
     void product(int m, int n, int k, const float* a, std::ptrdiff_t lda, bool transA,
                  const float* const* lines, const float* b, std::ptrdiff_t ldb, bool transB,
-                 float* c, std::ptrdiff_t ldc, bool overwrite);
+                 float* c, std::ptrdiff_t ldc, bool overwrite, const PackedB* packed = nullptr);
     struct Impl;
     std::unique_ptr<Impl> mImpl;
 };

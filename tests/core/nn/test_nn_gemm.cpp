@@ -122,6 +122,48 @@ private Q_SLOTS:
         }
     }
 
+    // B packed once (Gemm::pack) gives the same product as packing per call, across several
+    // packed k blocks (256) and column blocks (512), with both B layouts.
+    void packedMatchesProduct_data() {
+        QTest::addColumn<int>("m");
+        QTest::addColumn<int>("n");
+        QTest::addColumn<int>("k");
+        QTest::newRow("7x20x5") << 7 << 20 << 5;
+        QTest::newRow("48x128x30") << 48 << 128 << 30;
+        QTest::newRow("50x600x300") << 50 << 600 << 300;
+    }
+    void packedMatchesProduct() {
+        QFETCH(int, m);
+        QFETCH(int, n);
+        QFETCH(int, k);
+        for (auto isa : {nn::Isa::Generic, nn::Isa::Avx2, nn::Isa::Avx512}) {
+            if (!nn::isaSupported(isa)) continue;
+            nn::setIsa(isa);
+            Rng rng(11);
+            std::vector<float> a(std::size_t(m) * k), b(std::size_t(k) * n);
+            for (float& v : a) v = float(rng.uniform(-1, 1));
+            for (float& v : b) v = float(rng.uniform(-1, 1));
+            for (bool transB : {false, true}) {
+                std::vector<float> bt = b;  // B's transpose stored n x k when transB
+                if (transB)
+                    for (int i = 0; i < k; ++i)
+                        for (int j = 0; j < n; ++j) bt[std::size_t(j) * k + i] = b[std::size_t(i) * n + j];
+                nn::PackedB packed;
+                nn::Gemm::pack(k, n, bt.data(), transB ? k : n, transB, packed);
+                bt.assign(bt.size(), 0.0f);  // the packed copy must not refer to it
+                nn::Gemm gemm;
+                std::vector<float> want(std::size_t(m) * n), got(std::size_t(m) * n, 2.0f);
+                gemm.multiply(m, n, k, a.data(), k, false, b.data(), n, false, want.data(), n);
+                gemm.multiplyPacked(m, a.data(), k, false, packed, got.data(), n, true);
+                for (std::size_t i = 0; i < got.size(); ++i)
+                    QVERIFY2(std::abs(got[i] - 2.0f - want[i]) <= 1e-5 * std::sqrt(double(k)),
+                             qPrintable(QString("%1 transB %2 at %3").arg(nn::isaName(isa)).arg(transB).arg(i)));
+                gemm.multiplyPacked(m, a.data(), k, false, packed, got.data(), n, false);
+                QCOMPARE(got, want);  // the same blocks in the same order: bit-identical
+            }
+        }
+    }
+
     void reportsKernel() {
         std::printf("instruction set: %s; GEMM kernel: %s\n", nn::isaSummary().c_str(), nn::gemmKernelName());
         nn::setIsa(nn::Isa::Generic);

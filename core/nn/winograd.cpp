@@ -1,0 +1,215 @@
+#include "nn/winograd.h"
+
+#include "nn/isa.h"
+#include "nn/layer.h"
+#include "nn/simd.h"
+#include "util/input_error.h"
+
+#include <Eigen/Dense>
+
+#include <algorithm>
+#include <cassert>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+namespace motifloom::nn {
+
+namespace {
+
+using simd::load;
+using simd::splat;
+using simd::store;
+
+constexpr int kP = WinogradConv::kPoints;
+constexpr double kFinitePoints[kP - 1] = {0.0, 1.0, -1.0, 2.0, -2.0, 0.5, -0.5};
+// Tiles per block of products: a multiple of both micro-kernels' rows (6 and 12), small
+// enough that the block's transformed input and products stay in the L2 cache.
+constexpr int kBlockTiles = 48;
+
+// The points' powers 0..n-1, one row per point (the infinity row: the top power alone).
+Eigen::MatrixXd powers(int n) {
+    Eigen::MatrixXd v = Eigen::MatrixXd::Zero(kP, n);
+    for (int i = 0; i < kP - 1; ++i)
+        for (int j = 0; j < n; ++j) v(i, j) = std::pow(kFinitePoints[i], j);
+    v(kP - 1, n - 1) = 1.0;
+    return v;
+}
+
+bool disabledByEnvironment() {
+    static const std::string value = [] {
+        const char* env = std::getenv("MOTIFLOOM_WINOGRAD");
+        return std::string(env ? env : "");
+    }();
+    if (value.empty() || value == "auto") return false;
+    if (value == "never") return true;
+    throw InputError("MOTIFLOOM_WINOGRAD=" + value + ": use auto or never");
+}
+
+// U[point][tile][c] = sum_j BT[point][j] d[j][c] for one tile: d = 8 rows of cp floats
+// (row stride cp), U's point rows `pointStride` apart. cp is a multiple of the lanes.
+template <class V>
+MOTIFLOOM_SIMD_INLINE void inputTile(const float (&bt)[kP][kP], const float* d, int cp, float* u,
+                                     std::size_t pointStride) {
+    constexpr int L = simd::kLanesOf<V>;
+    for (int c = 0; c < cp; c += L) {
+        V rows[kP];
+        for (int j = 0; j < kP; ++j) rows[j] = load<V>(d + std::size_t(j) * cp + c);
+        for (int x = 0; x < kP; ++x) {
+            V acc = rows[0] * bt[x][0];
+            for (int j = 1; j < kP; ++j) acc += rows[j] * bt[x][j];
+            store(u + std::size_t(x) * pointStride + c, acc);
+        }
+    }
+}
+
+// y rows i < rows of one tile: bias + sum_point AT[i][point] M[point][tile][f] (f < filters;
+// vectors over f, the last one partial). AT[i] holds the points' i-th powers (and 1 at
+// infinity for the last row), so the pairs +-a enter as sums (even i) or differences (odd i):
+// half the multiply-adds of the dense 8-term sums.
+template <class V>
+MOTIFLOOM_SIMD_INLINE void outputTile(const float* m, std::size_t pointStride, int filters, const float* bias,
+                                      int rows, int lastRow, float* y) {
+    constexpr int L = simd::kLanesOf<V>;
+    // Points: 0, 1, -1, 2, -2, 1/2, -1/2, infinity; the scales are 2^i and 2^-i.
+    float up[kP], down[kP];
+    for (int i = 0; i < kP; ++i) {
+        up[i] = float(1 << i);
+        down[i] = 1.0f / up[i];
+    }
+    auto at = [&](int x, int f) { return load<V>(m + std::size_t(x) * pointStride + f); };
+    int f = 0;
+    for (; f + L <= filters; f += L) {
+        const V m0 = at(0, f), m7 = at(7, f);
+        const V a1 = at(1, f), b1 = at(2, f), a2 = at(3, f), b2 = at(4, f), a3 = at(5, f), b3 = at(6, f);
+        const V s1 = a1 + b1, d1 = a1 - b1, s2 = a2 + b2, d2 = a2 - b2, s3 = a3 + b3, d3 = a3 - b3;
+        const V b = bias ? load<V>(bias + f) : V{};
+        for (int i = 0; i < rows; ++i) {
+            V acc = (i % 2 == 0) ? b + s1 + s2 * up[i] + s3 * down[i] : b + d1 + d2 * up[i] + d3 * down[i];
+            if (i == 0) acc += m0;
+            if (i == lastRow) acc += m7;
+            store(y + std::size_t(i) * filters + f, acc);
+        }
+    }
+    for (; f < filters; ++f) {
+        float in[kP];
+        for (int x = 0; x < kP; ++x) in[x] = m[std::size_t(x) * pointStride + f];
+        for (int i = 0; i < rows; ++i) {
+            const float sign = (i % 2 == 0) ? 1.0f : -1.0f;
+            float acc = (bias ? bias[f] : 0.0f) + (in[1] + sign * in[2]) + (in[3] + sign * in[4]) * up[i] +
+                        (in[5] + sign * in[6]) * down[i];
+            if (i == 0) acc += in[0];
+            if (i == lastRow) acc += in[7];
+            y[std::size_t(i) * filters + f] = acc;
+        }
+    }
+}
+
+using InputKernel = void (*)(const float (&)[kP][kP], const float*, int, float*, std::size_t);
+using OutputKernel = void (*)(const float*, std::size_t, int, const float*, int, int, float*);
+
+void inputGeneric(const float (&bt)[kP][kP], const float* d, int cp, float* u, std::size_t stride) {
+    inputTile<simd::Vec4>(bt, d, cp, u, stride);
+}
+void outputGeneric(const float* m, std::size_t stride, int f, const float* b, int rows, int last, float* y) {
+    outputTile<simd::Vec4>(m, stride, f, b, rows, last, y);
+}
+MOTIFLOOM_TARGET_AVX2 void inputAvx2(const float (&bt)[kP][kP], const float* d, int cp, float* u, std::size_t stride) {
+    inputTile<simd::Vec8>(bt, d, cp, u, stride);
+}
+MOTIFLOOM_TARGET_AVX2 void outputAvx2(const float* m, std::size_t stride, int f, const float* b, int rows, int last,
+                                      float* y) {
+    outputTile<simd::Vec8>(m, stride, f, b, rows, last, y);
+}
+
+}  // namespace
+
+bool WinogradConv::pays(int width, int positions) {
+    if (disabledByEnvironment() || width < kMinWidth || width > kMaxWidth) return false;
+    const int m = kP + 1 - width;
+    if (positions < m) return false;
+    const int tiles = (positions + m - 1) / m;
+    return 3.0 * tiles * kP <= 2.0 * positions * width;
+}
+
+WinogradConv::WinogradConv(int width, int channels, int filters, int length, int positions, int padLeft)
+    : mWidth(width), mChannels(channels), mFilters(filters), mLength(length), mPositions(positions),
+      mPadLeft(padLeft), mM(kP + 1 - width), mPaddedChannels((channels + 7) / 8 * 8),
+      mTilesPerSample((positions + mM - 1) / mM) {
+    assert(width >= kMinWidth && width <= kMaxWidth && positions >= 1);
+    const Eigen::MatrixXd bt = powers(kP).inverse().transpose();
+    const Eigen::MatrixXd g = powers(width);
+    for (int x = 0; x < kP; ++x) {
+        for (int j = 0; j < kP; ++j) {
+            mBT[x][j] = float(bt(x, j));
+        }
+        for (int t = 0; t < kMaxWidth; ++t) mG[x][t] = t < width ? float(g(x, t)) : 0.0f;
+    }
+}
+
+void WinogradConv::transformFilters(const float* weights, std::vector<PackedB>& out) const {
+    const int c = mChannels, f = mFilters;
+    out.resize(kP);
+    std::vector<float> v(std::size_t(c) * f);
+    for (int x = 0; x < kP; ++x) {
+        std::fill(v.begin(), v.end(), 0.0f);
+        for (int t = 0; t < mWidth; ++t) {
+            const float gt = mG[x][t];
+            if (gt == 0.0f) continue;
+            const float* w = weights + std::size_t(t) * c * f;
+            for (std::size_t i = 0; i < v.size(); ++i) v[i] += gt * w[i];
+        }
+        Gemm::pack(c, f, v.data(), f, false, out[std::size_t(x)]);
+    }
+}
+
+void WinogradConv::forward(const float* x, int samples, const std::vector<PackedB>& filters, const float* bias,
+                           float* y, Scratch& scratch) const {
+    assert(int(filters.size()) == kP);
+    const InputKernel input = isaPick<InputKernel>(inputGeneric, inputAvx2, inputAvx2);
+    const OutputKernel output = isaPick<OutputKernel>(outputGeneric, outputAvx2, outputAvx2);
+    const int c = mChannels, cp = mPaddedChannels, f = mFilters, m = mM;
+    // One sample's input with padLeft zero rows before it and zeros after, channels padded to cp:
+    // tile j reads its rows j*m .. j*m + 7.
+    const int paddedRows = mTilesPerSample * m + kP;
+    const std::size_t sampleSize = std::size_t(paddedRows) * cp;
+    const std::size_t uStride = std::size_t(kBlockTiles) * cp, mStride = std::size_t(kBlockTiles) * f;
+    float* padded = scratch.floatBuffer(sampleSize + kP * (uStride + mStride));
+    float* u = padded + sampleSize;
+    float* prod = u + kP * uStride;
+
+    const long total = long(samples) * mTilesPerSample;
+    int current = -1;  // the sample in `padded`
+    for (long t0 = 0; t0 < total; t0 += kBlockTiles) {
+        const int tiles = int(std::min<long>(kBlockTiles, total - t0));
+        for (int i = 0; i < tiles; ++i) {
+            const long t = t0 + i;
+            const int s = int(t / mTilesPerSample), j = int(t % mTilesPerSample);
+            if (s != current) {
+                const float* xs = x + std::size_t(s) * mLength * c;
+                const int rowsIn = std::min(mLength, paddedRows - mPadLeft);
+                std::fill(padded, padded + std::size_t(mPadLeft) * cp, 0.0f);
+                for (int q = 0; q < rowsIn; ++q) {
+                    float* row = padded + std::size_t(q + mPadLeft) * cp;
+                    std::memcpy(row, xs + std::size_t(q) * c, std::size_t(c) * sizeof(float));
+                    std::fill(row + c, row + cp, 0.0f);
+                }
+                std::fill(padded + std::size_t(rowsIn + mPadLeft) * cp, padded + sampleSize, 0.0f);
+                current = s;
+            }
+            input(mBT, padded + std::size_t(j) * m * cp, cp, u + std::size_t(i) * cp, uStride);
+        }
+        for (int p = 0; p < kP; ++p)
+            scratch.gemm.multiplyPacked(tiles, u + p * uStride, cp, false, filters[std::size_t(p)],
+                                        prod + p * mStride, f, false);
+        for (int i = 0; i < tiles; ++i) {
+            const long t = t0 + i;
+            const int s = int(t / mTilesPerSample), j = int(t % mTilesPerSample);
+            const int rows = std::min(m, mPositions - j * m);
+            output(prod + std::size_t(i) * f, mStride, f, bias, rows, m - 1,
+                   y + (std::size_t(s) * mPositions + std::size_t(j) * m) * f);
+        }
+    }
+}
+
+}  // namespace motifloom::nn

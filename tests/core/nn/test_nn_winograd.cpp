@@ -1,0 +1,150 @@
+// Tests for nn::WinogradConv (nn/winograd.h): the tiled forward against a double-precision
+// direct convolution for every width it takes, both paddings, lengths that cut the last tile,
+// channel and filter counts off the vector widths, with and without bias, several samples; and
+// the choice Conv1D makes (nn/conv1d.h): both of its forwards give the same outputs.
+#include "nn/conv1d.h"
+#include "nn/isa.h"
+#include "nn/layer.h"
+#include "nn/winograd.h"
+#include "util/rng.h"
+
+#include <QtTest>
+
+#include <cmath>
+#include <vector>
+
+using namespace motifloom;
+
+namespace {
+
+// y[s][p][f] = bias[f] + sum_{t,c} W[t][c][f] x[s][p+t-padLeft][c], in double.
+std::vector<double> directConvolution(const std::vector<float>& x, const std::vector<float>& w,
+                                      const std::vector<float>& bias, int samples, int length, int channels,
+                                      int width, int filters, int positions, int padLeft) {
+    std::vector<double> y(std::size_t(samples) * positions * filters);
+    for (int s = 0; s < samples; ++s)
+        for (int p = 0; p < positions; ++p)
+            for (int f = 0; f < filters; ++f) {
+                double sum = bias.empty() ? 0.0 : bias[std::size_t(f)];
+                for (int t = 0; t < width; ++t) {
+                    const int q = p + t - padLeft;
+                    if (q < 0 || q >= length) continue;
+                    for (int c = 0; c < channels; ++c)
+                        sum += double(w[(std::size_t(t) * channels + c) * filters + f]) *
+                               x[(std::size_t(s) * length + q) * channels + c];
+                }
+                y[(std::size_t(s) * positions + p) * filters + f] = sum;
+            }
+    return y;
+}
+
+}  // namespace
+
+class TestNnWinograd : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { mIsa = nn::isa(); }
+    void cleanup() { nn::setIsa(mIsa); }
+
+    void matchesDirectConvolution_data() {
+        QTest::addColumn<int>("width");
+        QTest::addColumn<bool>("same");
+        QTest::addColumn<int>("length");
+        QTest::addColumn<int>("channels");
+        QTest::addColumn<int>("filters");
+        QTest::addColumn<bool>("bias");
+        for (int width = nn::WinogradConv::kMinWidth; width <= nn::WinogradConv::kMaxWidth; ++width)
+            QTest::addRow("w%d_paper_shape", width) << width << true << 200 << 30 << 128 << false;
+        QTest::newRow("w5_valid_cut_tile") << 5 << false << 27 << 30 << 128 << false;
+        QTest::newRow("w5_same_cut_tile_bias") << 5 << true << 22 << 7 << 13 << true;
+        QTest::newRow("w3_short") << 3 << true << 6 << 9 << 40 << true;
+        QTest::newRow("w7_valid_one_tile") << 7 << false << 8 << 16 << 8 << false;
+        QTest::newRow("w4_even_width") << 4 << true << 50 << 33 << 130 << true;
+    }
+    void matchesDirectConvolution() {
+        QFETCH(int, width);
+        QFETCH(bool, same);
+        QFETCH(int, length);
+        QFETCH(int, channels);
+        QFETCH(int, filters);
+        QFETCH(bool, bias);
+        const int padLeft = same ? (width - 1) / 2 : 0;
+        const int positions = same ? length : length - width + 1;
+        const int samples = 7;  // tiles of several samples share a block of products
+        Rng rng(std::uint64_t(width * 1000 + length));
+        // Post-ReLU-like inputs (non-negative, many zeros), Glorot-sized weights.
+        std::vector<float> x(std::size_t(samples) * length * channels), w(std::size_t(width) * channels * filters),
+            b(bias ? std::size_t(filters) : 0);
+        for (float& v : x) v = float(std::max(0.0, rng.uniform(-1.0, 2.0)));
+        for (float& v : w) v = float(rng.uniform(-0.1, 0.1));
+        for (float& v : b) v = float(rng.uniform(-1.0, 1.0));
+        const std::vector<double> want =
+            directConvolution(x, w, b, samples, length, channels, width, filters, positions, padLeft);
+        double scale = 0.0;
+        for (double v : want) scale = std::max(scale, std::abs(v));
+        for (auto isa : {nn::Isa::Generic, nn::Isa::Avx2, nn::Isa::Avx512}) {
+            if (!nn::isaSupported(isa)) continue;
+            nn::setIsa(isa);
+            nn::WinogradConv conv(width, channels, filters, length, positions, padLeft);
+            std::vector<nn::PackedB> packed;
+            conv.transformFilters(w.data(), packed);
+            nn::Scratch scratch;
+            std::vector<float> y(want.size() + 1, -7.0f);  // the last one must stay untouched
+            conv.forward(x.data(), samples, packed, bias ? b.data() : nullptr, y.data(), scratch);
+            double worst = 0.0;
+            for (std::size_t i = 0; i < want.size(); ++i) worst = std::max(worst, std::abs(y[i] - want[i]));
+            // The bound: a few float roundings of the largest output (the direct float product
+            // is within about 3e-7 here; Winograd's transforms add a few times that).
+            QVERIFY2(worst <= 4e-6 * scale,
+                     qPrintable(QString("%1: max error %2 of max |y| %3").arg(nn::isaName(isa)).arg(worst).arg(scale)));
+            QCOMPARE(y.back(), -7.0f);
+        }
+    }
+
+    // Conv1D picks the tiles for the paper's second layer, and its two forwards agree.
+    void convolutionLayerUsesTilesWherePaying() {
+        arch::LayerSpec spec;
+        spec.type = arch::LayerType::Conv1D;
+        spec.units = 128;
+        spec.width = 5;
+        spec.padding = arch::Padding::Same;
+        spec.bias = true;
+        nn::Conv1D conv(spec, {100, 30}, 4, false, 9);
+        if (qEnvironmentVariable("MOTIFLOOM_WINOGRAD") != "never") QVERIFY(conv.winograd());
+        nn::Conv1D narrow(spec, {2, 30}, 4, false, 9);  // one tile of 4 for 2 outputs: not worth it
+        QVERIFY(!narrow.winograd());
+        for (float& v : conv.bias()) v = 0.25f;
+
+        const int batch = 12;
+        Rng rng(3);
+        std::vector<float> x(std::size_t(batch) * 100 * 30 + nn::kTensorSlack);
+        for (float& v : x) v = float(std::max(0.0, rng.uniform(-1.0, 1.0)));
+        auto run = [&](bool tiles) {
+            conv.setWinograd(tiles);
+            auto work = conv.makeWork(batch, 1);
+            std::vector<nn::Scratch> scratch(1);
+            nn::Pass pass;
+            pass.batch = batch;
+            pass.plan = nn::ChunkPlan::forBatch(batch);
+            pass.scratch = scratch;
+            conv.beginForward(pass, work.get());
+            std::vector<float> y(std::size_t(batch) * conv.outputSize());
+            conv.forward(pass, work.get(), nn::Chunk{0, 0, batch, &scratch[0]}, x.data(), y.data());
+            return y;
+        };
+        const std::vector<float> direct = run(false), tiled = run(true);
+        QVERIFY(conv.winograd());
+        double worst = 0.0, scale = 0.0;
+        for (std::size_t i = 0; i < direct.size(); ++i) {
+            worst = std::max(worst, double(std::abs(direct[i] - tiled[i])));
+            scale = std::max(scale, double(std::abs(direct[i])));
+        }
+        QVERIFY2(worst <= 4e-6 * scale, qPrintable(QString("max difference %1 of %2").arg(worst).arg(scale)));
+    }
+
+private:
+    nn::Isa mIsa = nn::Isa::Generic;
+};
+
+QTEST_APPLESS_MAIN(TestNnWinograd)
+#include "test_nn_winograd.moc"

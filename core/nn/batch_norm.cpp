@@ -59,30 +59,49 @@ void BatchNorm::beginForward(const Pass& pass, Work* work) const {
     setPattern(w.shift, shift);
 }
 
-void BatchNorm::forwardStats(const Pass&, Work* work, const Chunk& chunk, const float* x) const {
-    auto& w = static_cast<BnWork&>(*work);
-    const int channels = mIn.channels;
-    const std::size_t rows = std::size_t(chunk.size()) * mIn.length;
+void BatchNorm::rowStats(const float* x, std::size_t rows, int channels, double* mean, double* m2,
+                         Scratch& scratch) {
     const std::size_t p = std::size_t(kernels::periodFloats(channels));
-    const float* xc = x + std::size_t(chunk.begin) * inputSize();
-    double* mean = w.partStats.data() + 2 * std::size_t(channels) * chunk.index;
-    double* m2 = mean + channels;
-    float* acc = chunk.scratch->floatBuffer(2 * p + std::size_t(channels));
+    float* acc = scratch.floatBuffer(2 * p + std::size_t(channels));
     float* meanPattern = acc + p;
     float* mean32 = meanPattern + p;
-    std::fill(mean, mean + 2 * channels, 0.0);
-    kernels::addChannelSums(xc, rows, channels, mean, acc);
+    std::fill(mean, mean + channels, 0.0);
+    std::fill(m2, m2 + channels, 0.0);
+    kernels::addChannelSums(x, rows, channels, mean, acc);
     for (int c = 0; c < channels; ++c) {
         mean[c] /= double(rows);
         mean32[c] = float(mean[c]);
     }
     // Second pass around the float-rounded mean m': sum (x-m)^2 = sum (x-m')^2 - n (m-m')^2.
     kernels::makePattern(mean32, channels, meanPattern);
-    kernels::addChannelSquares(xc, rows, channels, meanPattern, m2, acc);
+    kernels::addChannelSquares(x, rows, channels, meanPattern, m2, acc);
     for (int c = 0; c < channels; ++c) {
         const double d = mean[c] - double(mean32[c]);
         m2[c] = std::max(0.0, m2[c] - double(rows) * d * d);
     }
+}
+
+void BatchNorm::mergeStats(double n, double* mean, double* m2, double nk, const double* meanK,
+                           const double* m2K, int channels) {
+    const double total = n + nk;
+    for (int c = 0; c < channels; ++c) {
+        if (n == 0) {
+            mean[c] = meanK[c];
+            m2[c] = m2K[c];
+            continue;
+        }
+        const double delta = meanK[c] - mean[c];
+        mean[c] += delta * nk / total;
+        m2[c] += m2K[c] + delta * delta * n * nk / total;
+    }
+}
+
+void BatchNorm::forwardStats(const Pass&, Work* work, const Chunk& chunk, const float* x) const {
+    auto& w = static_cast<BnWork&>(*work);
+    const int channels = mIn.channels;
+    double* mean = w.partStats.data() + 2 * std::size_t(channels) * chunk.index;
+    rowStats(x + std::size_t(chunk.begin) * inputSize(), std::size_t(chunk.size()) * mIn.length, channels, mean,
+             mean + channels, *chunk.scratch);
 }
 
 void BatchNorm::forwardSync(const Pass& pass, Work* work) const {
@@ -95,19 +114,8 @@ void BatchNorm::forwardSync(const Pass& pass, Work* work) const {
     for (int k = 0; k < pass.plan.count; ++k) {
         const double nk = double(pass.plan.end(k) - pass.plan.begin(k)) * mIn.length;
         const double* mk = w.partStats.data() + 2 * std::size_t(channels) * k;
-        const double* m2k = mk + channels;
-        const double total = n + nk;
-        for (int c = 0; c < channels; ++c) {
-            if (k == 0) {
-                mean[c] = mk[c];
-                m2[c] = m2k[c];
-                continue;
-            }
-            const double delta = mk[c] - mean[c];
-            mean[c] += delta * nk / total;
-            m2[c] += m2k[c] + delta * delta * n * nk / total;
-        }
-        n = total;
+        mergeStats(n, mean.data(), m2.data(), nk, mk, mk + channels, channels);
+        n += nk;
     }
     w.n = n;
     const std::size_t cs = std::size_t(channels);

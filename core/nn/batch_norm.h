@@ -36,6 +36,14 @@ public:
     };
 
     BatchNorm(const arch::LayerSpec& spec, arch::Shape in, int index);
+
+    // Mean and M2 (sum of squared deviations from the mean) per channel of `rows` rows of x,
+    // by forwardStats' two passes (sums, then squares around the float-rounded mean).
+    static void rowStats(const float* x, std::size_t rows, int channels, double* mean, double* m2,
+                         Scratch& scratch);
+    // Chan et al.'s pairwise merge, per channel: (n, mean, m2) absorbs (nk, meanK, m2K).
+    static void mergeStats(double n, double* mean, double* m2, double nk, const double* meanK,
+                           const double* m2K, int channels);
     std::unique_ptr<Layer> clone() const override { return std::make_unique<BatchNorm>(*this); }
 
     int channels() const { return mIn.channels; }

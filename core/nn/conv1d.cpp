@@ -292,15 +292,15 @@ void Conv1D::beginForward(const Pass&, Work* work) const {
     }
 }
 
-const float* const* Conv1D::windows(const float* x, const Chunk& chunk) const {
+const float* const* Conv1D::windows(const float* x, int samples, Scratch& scratch) const {
     const int c = mIn.channels, lIn = mIn.length, lOut = mOut.length;
     const std::size_t rowSize = std::size_t(mWidth) * c;
     int edgePerSample = 0;
     for (int p = 0; p < lOut; ++p) edgePerSample += (p - mPadLeft < 0 || p - mPadLeft + mWidth > lIn);
-    const float** lines = chunk.scratch->lineBuffer(std::size_t(chunk.size()) * lOut);
-    float* edge = chunk.scratch->floatBuffer(std::size_t(edgePerSample) * chunk.size() * rowSize + 1);
+    const float** lines = scratch.lineBuffer(std::size_t(samples) * lOut);
+    float* edge = scratch.floatBuffer(std::size_t(edgePerSample) * samples * rowSize + 1);
     std::size_t r = 0;
-    for (int s = chunk.begin; s < chunk.end; ++s) {
+    for (int s = 0; s < samples; ++s) {
         const float* xs = x + std::size_t(s) * inputSize();
         for (int p = 0; p < lOut; ++p, ++r) {
             const int q0 = p - mPadLeft;
@@ -325,22 +325,24 @@ void Conv1D::forward(const Pass& pass, Work* work, const Chunk& chunk, const flo
         forwardOneHot(pass, work, chunk, y);
         return;
     }
-    const int lOut = mOut.length, f = mFilters;
-    const std::size_t outSize = outputSize();
-    float* yc = y + std::size_t(chunk.begin) * outSize;
+    forwardSamples(work, *chunk.scratch, x + std::size_t(chunk.begin) * inputSize(), chunk.size(),
+                   y + std::size_t(chunk.begin) * outputSize());
+}
+
+void Conv1D::forwardSamples(const Work* work, Scratch& scratch, const float* x, int samples, float* y) const {
+    assert(!mOneHot);
+    const int f = mFilters;
     if (mWinograd) {
         const auto& w = static_cast<const ConvWork&>(*work);
-        mWinograd->forward(x + std::size_t(chunk.begin) * inputSize(), chunk.size(), w.winogradFilters,
-                           hasBias() ? mB.data() : nullptr, yc, *chunk.scratch);
+        mWinograd->forward(x, samples, w.winogradFilters, hasBias() ? mB.data() : nullptr, y, scratch);
         return;
     }
     const std::size_t rowSize = std::size_t(mWidth) * mIn.channels;
-    const int rowsTotal = chunk.size() * lOut;
-    const float* const* lines = windows(x, chunk);
+    const int rowsTotal = samples * mOut.length;
+    const float* const* lines = windows(x, samples, scratch);
     if (hasBias())
-        for (int r = 0; r < rowsTotal; ++r) std::copy(mB.begin(), mB.end(), yc + std::size_t(r) * f);
-    chunk.scratch->gemm.multiplyLines(rowsTotal, f, int(rowSize), lines, false, mW.data(), f, false,
-                                      yc, f, hasBias());
+        for (int r = 0; r < rowsTotal; ++r) std::copy(mB.begin(), mB.end(), y + std::size_t(r) * f);
+    scratch.gemm.multiplyLines(rowsTotal, f, int(rowSize), lines, false, mW.data(), f, false, y, f, hasBias());
 }
 
 void Conv1D::forwardOneHot(const Pass& pass, Work* work, const Chunk& chunk, float* y) const {
@@ -380,7 +382,7 @@ void Conv1D::backward(const Pass& pass, Work* work, const Chunk& chunk, const fl
     const float* dyc = dy + std::size_t(chunk.begin) * outputSize();
 
     // Parameter gradients of this chunk: dW = windows^T dy, dbias = column sums of dy.
-    const float* const* lines = windows(x, chunk);
+    const float* const* lines = windows(x + std::size_t(chunk.begin) * inputSize(), chunk.size(), *chunk.scratch);
     float* partW = w.partW.data() + std::size_t(chunk.index) * w.partWSize;
     chunk.scratch->gemm.multiplyLines(int(rowSize), f, rowsTotal, lines, true, dyc, f, false, partW, f,
                                       false);

@@ -59,6 +59,9 @@ public:
     // where the width and positions allow it at all (tests compare the two forwards).
     bool winograd() const { return mWinograd.has_value(); }
     void setWinograd(bool on);
+    // The float path's forward for `samples` consecutive samples: y = conv(x) (+ bias), x and
+    // y pointing at the first sample (for a step that convolves a chunk piece by piece).
+    void forwardSamples(const Work*, Scratch&, const float* x, int samples, float* y) const;
 
     std::unique_ptr<Work> makeWork(int maxBatch, int maxChunks) const override;
     void beginForward(const Pass&, Work*) const override;
@@ -75,7 +78,7 @@ private:
     // Pointers to the chunk's input windows (rows of w*C floats; im2col without the copy):
     // windows inside the sequence point into x, those crossing its ends to zero-padded copies
     // kept in the chunk's scratch floats.
-    const float* const* windows(const float* x, const Chunk& chunk) const;
+    const float* const* windows(const float* x, int samples, Scratch& scratch) const;
     void forwardOneHot(const Pass&, Work*, const Chunk&, float* y) const;
     void backwardOneHot(const Pass&, Work*, const Chunk&, const float* dy);
 

@@ -1,5 +1,6 @@
 #include "nn/conv_block.h"
 
+#include "nn/batch_norm.h"
 #include "nn/isa.h"
 #include "nn/simd.h"
 
@@ -11,7 +12,13 @@ namespace motifloom::nn {
 namespace {
 struct BlockWork : Layer::Work {
     std::unique_ptr<Layer::Work> conv, block;
-    FloatVector z;                 // the convolution's output, batch x P x F (+ slack)
+    // The convolution's output is made a piece of samples at a time and never stored whole:
+    FloatVector zPieces;           // per chunk: one piece's output (+ slack)
+    std::size_t pieceStride = 0;
+    std::vector<double> pieceStats;  // per chunk: mean, M2 of the chunk and of the piece (4 F)
+    FloatVector extMax, extMin;    // per pool window and filter: the output's extremes ...
+    std::vector<std::int32_t> extArgMax, extArgMin;  // ... and their rows
+    FloatVector atArgMax;          // the output at the block's arg-max (backwardStats)
     std::vector<double> partSums;  // per chunk: sum of the output windows (w*C)
     FloatVector partGram;          // per chunk: X^T X over the chunk's output windows (K x K)
     FloatVector partWT;            // per chunk: X^T (a*S), transposed (F x K)
@@ -87,7 +94,15 @@ std::unique_ptr<Layer::Work> ConvBnReluPool::makeWork(int maxBatch, int maxChunk
     const std::size_t chunks = std::size_t(maxChunks);
     w->conv = mConv->makeWork(maxBatch, maxChunks);
     w->block = mBlock.makeWork(maxBatch, maxChunks);
-    w->z.assign(std::size_t(maxBatch) * mConv->outputSize() + kTensorSlack, 0.0f);
+    w->pieceStride = std::size_t(piece()) * mConv->outputSize() + kTensorSlack;
+    w->zPieces.assign(chunks * w->pieceStride, 0.0f);
+    w->pieceStats.assign(chunks * 4 * f, 0.0);
+    const std::size_t pooled = std::size_t(maxBatch) * outputSize();
+    w->extMax.assign(pooled, 0.0f);
+    w->extMin.assign(pooled, 0.0f);
+    w->extArgMax.assign(pooled, 0);
+    w->extArgMin.assign(pooled, 0);
+    w->atArgMax.assign(pooled, 0.0f);
     w->partSums.assign(chunks * k, 0.0);
     w->partGram.assign(chunks * k * k, 0.0f);
     w->partWT.assign(chunks * f * k, 0.0f);
@@ -142,10 +157,37 @@ void ConvBnReluPool::beginForward(const Pass& pass, Work* work) const {
     mConv->beginForward(pass, blockWork(work).conv.get());
 }
 
-void ConvBnReluPool::forwardStats(const Pass& pass, Work* work, const Chunk& chunk, const float* x) const {
+int ConvBnReluPool::piece() const {
+    // About 512 output rows (256 KB for 128 filters): the piece stays in the L2 cache between
+    // the convolution writing it and the statistics and window extremes reading it.
+    return std::max(1, 512 / mPositions);
+}
+
+BnReluPool::WindowExtremes ConvBnReluPool::extremes(Work* work) const {
     auto& w = blockWork(work);
-    mConv->forward(pass, w.conv.get(), chunk, x, w.z.data());
-    mBlock.forwardStats(pass, w.block.get(), chunk, w.z.data());
+    return {w.extMax.data(), w.extMin.data(), w.extArgMax.data(), w.extArgMin.data()};
+}
+
+void ConvBnReluPool::forwardStats(const Pass&, Work* work, const Chunk& chunk, const float* x) const {
+    auto& w = blockWork(work);
+    const int f = mFilters;
+    const std::size_t inSize = inputSize(), pooled = outputSize();
+    float* z = w.zPieces.data() + std::size_t(chunk.index) * w.pieceStride;
+    double* mean = w.pieceStats.data() + std::size_t(chunk.index) * 4 * f;
+    double *m2 = mean + f, *pieceMean = m2 + f, *pieceM2 = pieceMean + f;
+    const BnReluPool::WindowExtremes ext = extremes(work);
+    double n = 0;
+    for (int s0 = chunk.begin; s0 < chunk.end; s0 += piece()) {
+        const int count = std::min(piece(), chunk.end - s0);
+        const double rows = double(count) * mPositions;
+        mConv->forwardSamples(w.conv.get(), *chunk.scratch, x + std::size_t(s0) * inSize, count, z);
+        BatchNorm::rowStats(z, std::size_t(count) * mPositions, f, pieceMean, pieceM2, *chunk.scratch);
+        BatchNorm::mergeStats(n, mean, m2, rows, pieceMean, pieceM2, f);
+        n += rows;
+        const std::size_t at = std::size_t(s0) * pooled;
+        mBlock.addWindowExtremes(z, count, {ext.max + at, ext.min + at, ext.argMax + at, ext.argMin + at});
+    }
+    mBlock.setChunkStats(w.block.get(), chunk.index, mean, m2);
     addGram(chunk, x, work);
 }
 
@@ -215,17 +257,17 @@ void ConvBnReluPool::forwardSync(const Pass& pass, Work* work) const {
     mBlock.forwardSync(pass, blockWork(work).block.get());
 }
 
-void ConvBnReluPool::forward(const Pass& pass, Work* work, const Chunk& chunk, const float*, float* y) const {
+void ConvBnReluPool::forward(const Pass&, Work* work, const Chunk& chunk, const float*, float* y) const {
     auto& w = blockWork(work);
-    mBlock.forward(pass, w.block.get(), chunk, w.z.data(), y);
+    mBlock.forwardFromExtremes(w.block.get(), chunk, extremes(work), y, w.atArgMax.data());
 }
 
 // ---- backward ---------------------------------------------------------------------------------
 
-void ConvBnReluPool::backwardStats(const Pass& pass, Work* work, const Chunk& chunk, const float*,
+void ConvBnReluPool::backwardStats(const Pass&, Work* work, const Chunk& chunk, const float*,
                                    const float* dy) const {
     auto& w = blockWork(work);
-    mBlock.backwardStats(pass, w.block.get(), chunk, w.z.data(), dy);
+    mBlock.backwardStatsAtArgMax(w.block.get(), chunk, w.atArgMax.data(), dy);
 }
 
 void ConvBnReluPool::backwardSync(const Pass& pass, Work* work) const {

@@ -61,6 +61,11 @@ public:
     void commit(const Pass&, Work*) override;
 
 private:
+    // Samples per piece of the forward pass: the convolution's output is made, and reduced to
+    // the batch norm's statistics and each pool window's extremes, a piece at a time, so it is
+    // never stored whole (nor read back from memory).
+    int piece() const;
+    BnReluPool::WindowExtremes extremes(Work* work) const;
     // Copies window p of sample xs (w*C values, zero beyond the sequence) to out.
     void copyWindow(const float* xs, int p, float* out) const;
     // Lines of `span` input rows from row q + offset, for every q < L of sample xs: pointers

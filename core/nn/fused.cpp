@@ -82,6 +82,72 @@ MOTIFLOOM_SIMD_INLINE void forwardSamples(const BlockShape& g, int begin, int en
     }
 }
 
+// Each window's largest and smallest x per channel, with their first rows, for samples [0, n).
+template <class V>
+MOTIFLOOM_SIMD_INLINE void extremeSamples(const BlockShape& g, int n, const float* x, float* maxOut, float* minOut,
+                                          std::int32_t* argMaxOut, std::int32_t* argMinOut) {
+    using namespace simd;
+    using IV = IVecOf<V>;
+    constexpr int L = kLanesOf<V>;
+    const std::size_t inSize = std::size_t(g.lIn) * g.channels, outSize = std::size_t(g.lOut) * g.channels;
+    const IV one = splat<IV>(1);
+    for (int s = 0; s < n; ++s) {
+        const float* xs = x + std::size_t(s) * inSize;
+        for (int p = 0; p < g.lOut; ++p) {
+            const int start = std::max(p * g.stride - g.padLeft, 0);
+            const int stop = std::min(p * g.stride - g.padLeft + g.size, g.lIn);
+            const std::size_t o = std::size_t(s) * outSize + std::size_t(p) * g.channels;
+            for (int c0 = 0; c0 < g.channels; c0 += L) {
+                V hi = load<V>(xs + std::size_t(start) * g.channels + c0), lo = hi;
+                IV row = splat<IV>(start), argHi = row, argLo = row;
+                for (int q = start + 1; q < stop; ++q) {
+                    const V v = load<V>(xs + std::size_t(q) * g.channels + c0);
+                    row = row + one;
+                    const IV higher = v > hi, lower = v < lo;
+                    hi = higher ? v : hi;
+                    argHi = higher ? row : argHi;
+                    lo = lower ? v : lo;
+                    argLo = lower ? row : argLo;
+                }
+                const int k = std::min(L, g.channels - c0);
+                storeFirst(maxOut + o + c0, hi, k);
+                storeFirst(minOut + o + c0, lo, k);
+                storeFirst(argMaxOut + o + c0, argHi, k);
+                storeFirst(argMinOut + o + c0, argLo, k);
+            }
+        }
+    }
+}
+using ExtremesKernel = void (*)(const BlockShape&, int, const float*, float*, float*, std::int32_t*, std::int32_t*);
+void extremesGeneric(const BlockShape& g, int n, const float* x, float* hi, float* lo, std::int32_t* ah,
+                     std::int32_t* al) {
+    extremeSamples<simd::Vec4>(g, n, x, hi, lo, ah, al);
+}
+MOTIFLOOM_TARGET_AVX2 void extremesAvx2(const BlockShape& g, int n, const float* x, float* hi, float* lo,
+                                        std::int32_t* ah, std::int32_t* al) {
+    extremeSamples<simd::Vec8>(g, n, x, hi, lo, ah, al);
+}
+
+// Sums of g and g*xhat over the arg-maxes of samples [begin, end) (sparse backwardStats);
+// value(s, i) is the input at pooled output i's arg-max.
+template <class Value>
+void addSparseGradSums(int begin, int end, int lOut, int channels, const std::int32_t* argMax, const float* dy,
+                       const float* mean, const float* inv, double* s1, double* s2, Value value) {
+    const std::size_t outSize = std::size_t(lOut) * channels;
+    for (int s = begin; s < end; ++s) {
+        const float* gs = dy + std::size_t(s) * outSize;
+        const std::int32_t* am = argMax + std::size_t(s) * outSize;
+        for (int p = 0; p < lOut; ++p)
+            for (int c = 0; c < channels; ++c) {
+                const std::size_t i = std::size_t(p) * channels + c;
+                if (am[i] < 0) continue;  // cut off by the ReLU
+                const float xhat = (value(s, i, am[i], c) - mean[c]) * inv[c];
+                s1[c] += double(gs[i]);
+                s2[c] += double(gs[i]) * double(xhat);
+            }
+    }
+}
+
 // Dense backward of windows that tile the input (size = stride): rows [start, stop) of the batch
 // norm's output gradient d get the window's pooled gradient g where the row is the arg-max,
 // else 0 (channels values per row; g and am have slack after them). Whole vectors are stored,
@@ -229,19 +295,65 @@ void BnReluPool::backwardStats(const Pass&, Work* work, const Chunk& chunk, cons
                                     channels, st.mean32.data(), st.invStd.data(), s1, s2, acc);
         return;
     }
-    for (int s = chunk.begin; s < chunk.end; ++s) {
-        const float* xs = x + std::size_t(s) * inputSize();
-        const float* gs = dy + std::size_t(s) * outputSize();
-        const std::int32_t* am = w.argMax.data() + std::size_t(s) * outputSize();
-        for (int p = 0; p < lOut; ++p)
-            for (int c = 0; c < channels; ++c) {
-                const std::size_t i = std::size_t(p) * channels + c;
-                if (am[i] < 0) continue;  // cut off by the ReLU
-                const float xhat = (xs[std::size_t(am[i]) * channels + c] - mean[c]) * inv[c];
-                s1[c] += double(gs[i]);
-                s2[c] += double(gs[i]) * double(xhat);
-            }
+    const std::size_t inSize = inputSize();
+    addSparseGradSums(chunk.begin, chunk.end, lOut, channels, w.argMax.data(), dy, mean, inv, s1, s2,
+                      [&](int s, std::size_t, std::int32_t row, int c) {
+                          return x[std::size_t(s) * inSize + std::size_t(row) * channels + c];
+                      });
+}
+
+void BnReluPool::addWindowExtremes(const float* x, int samples, const WindowExtremes& out) const {
+    const BlockShape g{mIn.channels, mIn.length, mOut.length, mPool->size(), mPool->stride(), mPool->padLeft(),
+                       nullptr, nullptr, nullptr};
+    isaPick<ExtremesKernel>(extremesGeneric, extremesAvx2, extremesAvx2)(g, samples, x, out.max, out.min,
+                                                                          out.argMax, out.argMin);
+}
+
+void BnReluPool::setChunkStats(Work* work, int chunkIndex, const double* mean, const double* m2) const {
+    auto& st = static_cast<FusedWork&>(*work).stats();
+    const std::size_t channels = std::size_t(mIn.channels);
+    double* part = st.partStats.data() + 2 * channels * std::size_t(chunkIndex);
+    std::copy(mean, mean + channels, part);
+    std::copy(m2, m2 + channels, part + channels);
+}
+
+void BnReluPool::forwardFromExtremes(Work* work, const Chunk& chunk, const WindowExtremes& ext, float* y,
+                                     float* atArgMax) const {
+    assert(sparseBackward());
+    auto& w = static_cast<FusedWork&>(*work);
+    const auto& st = w.stats();
+    const int channels = mIn.channels;
+    const std::size_t outSize = outputSize();
+    const float *mean = st.mean32.data(), *scale = st.scale.data(), *shift = st.shift.data();
+    for (std::size_t o = std::size_t(chunk.begin) * outSize; o < std::size_t(chunk.end) * outSize;) {
+        for (int c = 0; c < channels; ++c, ++o) {
+            // The normalisation is monotone in x: its largest value comes from the largest x
+            // when the scale is >= 0, from the smallest otherwise.
+            const bool rising = scale[c] >= 0.0f;
+            const float x = rising ? ext.max[o] : ext.min[o];
+            const std::int32_t row = rising ? ext.argMax[o] : ext.argMin[o];
+            const float v = (x - mean[c]) * scale[c] + shift[c];
+            y[o] = v > 0.0f ? v : 0.0f;
+            w.argMax[o] = v > 0.0f ? row : -1 - row;
+            atArgMax[o] = x;
+        }
     }
+}
+
+void BnReluPool::backwardStatsAtArgMax(Work* work, const Chunk& chunk, const float* atArgMax,
+                                       const float* dy) const {
+    assert(sparseBackward());
+    auto& w = static_cast<FusedWork&>(*work);
+    auto& st = w.stats();
+    const int channels = mIn.channels;
+    double* s1 = st.partGrads.data() + 2 * std::size_t(channels) * chunk.index;
+    double* s2 = s1 + channels;
+    std::fill(s1, s1 + 2 * channels, 0.0);
+    const std::size_t outSize = outputSize();
+    addSparseGradSums(chunk.begin, chunk.end, mOut.length, channels, w.argMax.data(), dy, st.mean32.data(),
+                      st.invStd.data(), s1, s2, [&](int s, std::size_t i, std::int32_t, int) {
+                          return atArgMax[std::size_t(s) * outSize + i];
+                      });
 }
 
 void BnReluPool::backwardSync(const Pass& pass, Work* work) const {

@@ -179,9 +179,12 @@ void WinogradConv::forward(const float* x, int samples, const std::vector<Packed
     float* prod = u + kP * uStride;
 
     const long total = long(samples) * mTilesPerSample;
+    // Blocks of equal size (a multiple of 12 rows), not full blocks and a short rest.
+    const long blocks = (total + kBlockTiles - 1) / kBlockTiles;
+    const int blockTiles = int(((total + blocks - 1) / blocks + 11) / 12 * 12);
     int current = -1;  // the sample in `padded`
-    for (long t0 = 0; t0 < total; t0 += kBlockTiles) {
-        const int tiles = int(std::min<long>(kBlockTiles, total - t0));
+    for (long t0 = 0; t0 < total; t0 += blockTiles) {
+        const int tiles = int(std::min<long>(blockTiles, total - t0));
         for (int i = 0; i < tiles; ++i) {
             const long t = t0 + i;
             const int s = int(t / mTilesPerSample), j = int(t % mTilesPerSample);

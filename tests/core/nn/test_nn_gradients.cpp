@@ -18,6 +18,7 @@ struct Case {
     double l1 = 0.0, l2 = 0.0;
     bool fused = true;  // nn::Network::setFusedBlocks
     nn::Network::ConvBlocks convBlocks = nn::Network::ConvBlocks::WherePaying;
+    bool negativeGammas = false;  // every other batch-norm gamma negative (pools then take minima)
 };
 
 constexpr int kBatch = 11;  // 6 chunks of 2,2,2,2,2,1 samples: exercises the chunk merges
@@ -95,6 +96,11 @@ std::vector<Case> cases() {
                                              pool(10), dropout(0.1), flatten(), dense(8), bn(), relu(), dense(3, true)});
     convBlock("conv_block_even_width", 30, {conv(3, 4), relu(), conv(7, 4, Padding::Same, true), bn(), relu(), pool(8, 5),
                                             flatten(), dense(3, true)});
+    // Negative gammas turn the normalisation around: the pooled maximum comes from the
+    // convolution's smallest output in the window (the conv block pools from both extremes).
+    convBlock("conv_block_negative_gammas", 24, {conv(4, 5), bn(), relu(), pool(3, 2), conv(21, 5), bn(), relu(),
+                                                 pool(6, 4), flatten(), dense(3, true)});
+    c.back().negativeGammas = true;
     convBlock("conv_block_short_input", 6, {conv(3, 3), relu(), conv(4, 7), bn(), relu(), pool(6), flatten(), dense(3, true)});
     return c;
 }
@@ -147,6 +153,8 @@ struct Problem {
             names.push_back(p.name);
             if (!p.penalised)
                 for (float& v : p.value) v += float(rng.uniform(-0.3, 0.3));
+            if (cs.negativeGammas && p.name.ends_with(" gamma"))
+                for (std::size_t i = 0; i < p.value.size(); i += 2) p.value[i] = -p.value[i];
         }
         params = paramsOf(net);
     }

@@ -8,6 +8,7 @@
 
 #include <QtTest>
 
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -82,14 +83,7 @@ private Q_SLOTS:
 
     // Lines given as pointers (overlapping windows of one buffer, as a convolution uses them).
     // At most 32 columns read A in place (nn/gemm.h); 600 deep spans several packed k blocks.
-    void linesMatchStridedProduct_data() {
-        QTest::addColumn<int>("m");
-        QTest::addColumn<int>("n");
-        QTest::addColumn<int>("k");
-        QTest::newRow("37x21x50") << 37 << 21 << 50;
-        QTest::newRow("41x30x600") << 41 << 30 << 600;
-        QTest::newRow("20x70x300") << 20 << 70 << 300;
-    }
+    void linesMatchStridedProduct_data() { shapeRows({{37, 21, 50}, {41, 30, 600}, {20, 70, 300}}); }
     void linesMatchStridedProduct() {
         QFETCH(int, m);
         QFETCH(int, n);
@@ -124,14 +118,7 @@ private Q_SLOTS:
 
     // B packed once (Gemm::pack) gives the same product as packing per call, across several
     // packed k blocks (256) and column blocks (512), with both B layouts.
-    void packedMatchesProduct_data() {
-        QTest::addColumn<int>("m");
-        QTest::addColumn<int>("n");
-        QTest::addColumn<int>("k");
-        QTest::newRow("7x20x5") << 7 << 20 << 5;
-        QTest::newRow("48x128x30") << 48 << 128 << 30;
-        QTest::newRow("50x600x300") << 50 << 600 << 300;
-    }
+    void packedMatchesProduct_data() { shapeRows({{7, 20, 5}, {48, 128, 30}, {50, 600, 300}}); }
     void packedMatchesProduct() {
         QFETCH(int, m);
         QFETCH(int, n);
@@ -172,6 +159,14 @@ private Q_SLOTS:
     }
 
 private:
+    // Test rows "MxNxK" with columns m, n, k.
+    static void shapeRows(std::initializer_list<std::array<int, 3>> shapes) {
+        QTest::addColumn<int>("m");
+        QTest::addColumn<int>("n");
+        QTest::addColumn<int>("k");
+        for (const auto& s : shapes) QTest::addRow("%dx%dx%d", s[0], s[1], s[2]) << s[0] << s[1] << s[2];
+    }
+
     nn::Isa mIsa = nn::Isa::Generic;
 };
 

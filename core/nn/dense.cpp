@@ -21,9 +21,12 @@ Dense::Dense(const arch::LayerSpec& spec, arch::Shape in, int index, std::uint64
 }
 
 int Dense::blockWidth(int n) {
-    // Each block re-packs the whole left operand, so blocks are at least 64 columns wide.
-    const int per = (n + ChunkPlan::kMaxChunks - 1) / ChunkPlan::kMaxChunks;
-    return std::max(64, (per + 15) / 16 * 16);
+    // Each block re-packs the whole left operand (the batch's inputs or output gradients), so
+    // there are no more blocks than threads, and each is at least 64 columns wide. (Columns
+    // are independent: the block width never changes a result.)
+    const int blocks = std::clamp(parallel::threadCount(), 1, int(ChunkPlan::kMaxChunks));
+    const int per = (n + blocks - 1) / blocks;
+    return std::max(64, (per + 31) / 32 * 32);
 }
 
 void Dense::forward(const Pass& pass, Work*, const Chunk&, const float* x, float* y) const {

@@ -35,7 +35,8 @@ public:
     std::vector<ParamView> parameters() override;
     std::vector<std::span<float>> stateTensors() override;
 
-    // Column blocks used to split an n-column product (at most ChunkPlan::kMaxChunks blocks).
+    // Column blocks used to split an n-column product (at most one per thread, and at most
+    // ChunkPlan::kMaxChunks).
     static int blockWidth(int n);
 
 private:

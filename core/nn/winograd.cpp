@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -18,10 +19,10 @@ namespace motifloom::nn {
 namespace {
 
 using simd::load;
-using simd::splat;
 using simd::store;
 
 constexpr int kP = WinogradConv::kPoints;
+// (outputTile spells out the output transform for exactly this order.)
 constexpr double kFinitePoints[kP - 1] = {0.0, 1.0, -1.0, 2.0, -2.0, 0.5, -0.5};
 // Tiles per block of products: a multiple of both micro-kernels' rows (6 and 12), small
 // enough that the block's transformed input and products stay in the L2 cache.

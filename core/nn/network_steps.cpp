@@ -7,25 +7,16 @@
 #include "nn/conv_block.h"
 #include "nn/fused.h"
 #include "nn/max_pool.h"
-#include "util/input_error.h"
-
-#include <cstdlib>
-#include <string>
+#include "util/environment.h"
 
 namespace motifloom::nn {
 
 // MOTIFLOOM_CONV_BLOCKS=auto|never|always: the conv-block default, for benchmarks that compare
-// the two backward passes in one run (unset: auto).
-// Read once per process, like MOTIFLOOM_ISA (a bad value is reported on every construction).
+// the two backward passes in one run (unset: auto). Read once per process, like MOTIFLOOM_ISA.
 Network::ConvBlocks Network::defaultConvBlocks() {
-    static const std::string value = [] {
-        const char* env = std::getenv("MOTIFLOOM_CONV_BLOCKS");
-        return std::string(env ? env : "");
-    }();
-    if (value.empty() || value == "auto") return Network::ConvBlocks::WherePaying;
-    if (value == "never") return Network::ConvBlocks::Never;
-    if (value == "always") return Network::ConvBlocks::Always;
-    throw InputError("MOTIFLOOM_CONV_BLOCKS=" + value + ": use auto, never or always");
+    static const std::size_t choice = environmentChoice("MOTIFLOOM_CONV_BLOCKS", {"auto", "never", "always"});
+    constexpr ConvBlocks modes[] = {ConvBlocks::WherePaying, ConvBlocks::Never, ConvBlocks::Always};
+    return modes[choice];
 }
 
 void Network::buildSteps() {

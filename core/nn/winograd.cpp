@@ -3,16 +3,14 @@
 #include "nn/isa.h"
 #include "nn/layer.h"
 #include "nn/simd.h"
-#include "util/input_error.h"
+#include "util/environment.h"
 
 #include <Eigen/Dense>
 
 #include <algorithm>
 #include <cassert>
 #include <cmath>
-#include <cstdlib>
 #include <cstring>
-#include <string>
 
 namespace motifloom::nn {
 
@@ -37,14 +35,10 @@ Eigen::MatrixXd powers(int n) {
     return v;
 }
 
+// MOTIFLOOM_WINOGRAD=auto|never, read once per process (nn/winograd.h).
 bool disabledByEnvironment() {
-    static const std::string value = [] {
-        const char* env = std::getenv("MOTIFLOOM_WINOGRAD");
-        return std::string(env ? env : "");
-    }();
-    if (value.empty() || value == "auto") return false;
-    if (value == "never") return true;
-    throw InputError("MOTIFLOOM_WINOGRAD=" + value + ": use auto or never");
+    static const bool never = environmentChoice("MOTIFLOOM_WINOGRAD", {"auto", "never"}) == 1;
+    return never;
 }
 
 // U[point][tile][c] = sum_j BT[point][j] d[j][c] for one tile: d = 8 rows of cp floats

@@ -14,7 +14,7 @@
 // The points are 0, +-1, +-2, +-1/2 and infinity: with Vn holding their powers 0..n-1 (the
 // infinity row picks the top power), AT = Vm^T, G = Vw and BT = (V8^-1)^T. In float they give
 // the direct product's result within about 1e-6 of the largest output for w = 5
-// (tests/core/nn/test_winograd states the bound for every width it takes and checks it).
+// (tests/core/nn/test_nn_winograd.cpp states the bound for every width it takes and checks it).
 //
 // Results depend on the operands only (fixed tiles and blocks), never on the thread count.
 

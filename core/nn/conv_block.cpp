@@ -15,7 +15,7 @@ struct BlockWork : Layer::Work {
     // The convolution's output is made a piece of samples at a time and never stored whole:
     FloatVector zPieces;           // per chunk: one piece's output (+ slack)
     std::size_t pieceStride = 0;
-    std::vector<double> pieceStats;  // per chunk: mean, M2 of the chunk and of the piece (4 F)
+    std::vector<double> pieceStats;  // per chunk: mean, M2 of the current piece (2 F)
     FloatVector extMax, extMin;    // per pool window and filter: the output's extremes ...
     std::vector<std::int32_t> extArgMax, extArgMin;  // ... and their rows
     FloatVector atArgMax;          // the output at the block's arg-max (backwardStats)
@@ -96,7 +96,7 @@ std::unique_ptr<Layer::Work> ConvBnReluPool::makeWork(int maxBatch, int maxChunk
     w->block = mBlock.makeWork(maxBatch, maxChunks);
     w->pieceStride = std::size_t(piece()) * mConv->outputSize() + kTensorSlack;
     w->zPieces.assign(chunks * w->pieceStride, 0.0f);
-    w->pieceStats.assign(chunks * 4 * f, 0.0);
+    w->pieceStats.assign(chunks * 2 * f, 0.0);
     const std::size_t pooled = std::size_t(maxBatch) * outputSize();
     w->extMax.assign(pooled, 0.0f);
     w->extMin.assign(pooled, 0.0f);
@@ -173,12 +173,15 @@ void ConvBnReluPool::forwardStats(const Pass&, Work* work, const Chunk& chunk, c
     const int f = mFilters;
     const std::size_t inSize = inputSize(), pooled = outputSize();
     float* z = w.zPieces.data() + std::size_t(chunk.index) * w.pieceStride;
-    double* mean = w.pieceStats.data() + std::size_t(chunk.index) * 4 * f;
-    double *m2 = mean + f, *pieceMean = m2 + f, *pieceM2 = pieceMean + f;
+    double* mean = mBlock.chunkStats(w.block.get(), chunk.index);  // merged into, piece by piece
+    double* m2 = mean + f;
+    double* pieceMean = w.pieceStats.data() + std::size_t(chunk.index) * 2 * f;
+    double* pieceM2 = pieceMean + f;
     const BnReluPool::WindowExtremes ext = extremes(work);
     double n = 0;
-    for (int s0 = chunk.begin; s0 < chunk.end; s0 += piece()) {
-        const int count = std::min(piece(), chunk.end - s0);
+    const int piece = this->piece();
+    for (int s0 = chunk.begin; s0 < chunk.end; s0 += piece) {
+        const int count = std::min(piece, chunk.end - s0);
         const double rows = double(count) * mPositions;
         mConv->forwardSamples(w.conv.get(), *chunk.scratch, x + std::size_t(s0) * inSize, count, z);
         BatchNorm::rowStats(z, std::size_t(count) * mPositions, f, pieceMean, pieceM2, *chunk.scratch);
@@ -187,7 +190,6 @@ void ConvBnReluPool::forwardStats(const Pass&, Work* work, const Chunk& chunk, c
         const std::size_t at = std::size_t(s0) * pooled;
         mBlock.addWindowExtremes(z, count, {ext.max + at, ext.min + at, ext.argMax + at, ext.argMin + at});
     }
-    mBlock.setChunkStats(w.block.get(), chunk.index, mean, m2);
     addGram(chunk, x, work);
 }
 

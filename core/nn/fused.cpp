@@ -309,12 +309,9 @@ void BnReluPool::addWindowExtremes(const float* x, int samples, const WindowExtr
                                                                           out.argMax, out.argMin);
 }
 
-void BnReluPool::setChunkStats(Work* work, int chunkIndex, const double* mean, const double* m2) const {
+double* BnReluPool::chunkStats(Work* work, int chunkIndex) const {
     auto& st = static_cast<FusedWork&>(*work).stats();
-    const std::size_t channels = std::size_t(mIn.channels);
-    double* part = st.partStats.data() + 2 * channels * std::size_t(chunkIndex);
-    std::copy(mean, mean + channels, part);
-    std::copy(m2, m2 + channels, part + channels);
+    return st.partStats.data() + 2 * std::size_t(mIn.channels) * std::size_t(chunkIndex);
 }
 
 void BnReluPool::forwardFromExtremes(Work* work, const Chunk& chunk, const WindowExtremes& ext, float* y,

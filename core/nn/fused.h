@@ -62,8 +62,8 @@ public:
     // (nn/conv_block.h); sparse blocks only:
     //  - addWindowExtremes: each pool window's largest and smallest input per channel and their
     //    first rows, for `samples` samples of input x (x may be read a vector past its end);
-    //  - setChunkStats: the chunk's batch-norm statistics (per channel: mean and M2 over its
-    //    rows), in place of forwardStats;
+    //  - chunkStats: where the chunk's batch-norm statistics go (mean[C] then M2[C] over its
+    //    rows), for the step to fill in place of forwardStats;
     //  - forwardFromExtremes (after forwardSync): forward's output from them, the window's
     //    largest input where the batch norm's scale is >= 0, else its smallest (the same values;
     //    among equal normalised values a later row may be taken), and that input per pooled
@@ -75,7 +75,7 @@ public:
         std::int32_t *argMax, *argMin;
     };
     void addWindowExtremes(const float* x, int samples, const WindowExtremes& out) const;
-    void setChunkStats(Work*, int chunkIndex, const double* mean, const double* m2) const;
+    double* chunkStats(Work*, int chunkIndex) const;
     void forwardFromExtremes(Work*, const Chunk&, const WindowExtremes& extremes, float* y,
                              float* atArgMax) const;
     void backwardStatsAtArgMax(Work*, const Chunk&, const float* atArgMax, const float* dy) const;

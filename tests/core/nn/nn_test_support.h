@@ -7,8 +7,11 @@
 
 #include "arch/architecture.h"
 #include "nn/dropout.h"
+#include "nn/isa.h"
 #include "nn/network.h"
 #include "util/rng.h"
+
+#include <QtTest>
 
 #include <algorithm>
 #include <bit>
@@ -24,6 +27,19 @@ using arch::ActivationType;
 using arch::LayerSpec;
 using arch::LayerType;
 using arch::Padding;
+
+// Runs fn(isa) under every instruction set this CPU supports (nn::setIsa; the caller restores
+// the ISA it started with), stopping after the first one whose checks failed (a failing
+// QVERIFY returns from fn only).
+template <class Fn>
+void forEachSupportedIsa(Fn&& fn) {
+    for (nn::Isa isa : {nn::Isa::Generic, nn::Isa::Avx2, nn::Isa::Avx512}) {
+        if (!nn::isaSupported(isa)) continue;
+        nn::setIsa(isa);
+        fn(isa);
+        if (QTest::currentTestFailed()) return;
+    }
+}
 
 inline LayerSpec conv(int filters, int width, Padding p = Padding::Same, bool bias = false) {
     LayerSpec s;

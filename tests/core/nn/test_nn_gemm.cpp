@@ -4,6 +4,7 @@
 // blocks in each dimension, strided operands, and the accumulate (C +=) contract.
 #include "nn/gemm.h"
 #include "nn/isa.h"
+#include "nn_test_support.h"
 #include "util/rng.h"
 
 #include <QtTest>
@@ -88,9 +89,7 @@ private Q_SLOTS:
         QFETCH(int, m);
         QFETCH(int, n);
         QFETCH(int, k);
-        for (auto isa : {nn::Isa::Generic, nn::Isa::Avx2, nn::Isa::Avx512}) {
-            if (!nn::isaSupported(isa)) continue;
-            nn::setIsa(isa);
+        nntest::forEachSupportedIsa([&](nn::Isa) {
             Rng rng(5);
             const int step = 3;  // line x starts at x * step: lines overlap
             std::vector<float> buf(std::size_t(m) * step + k + std::size_t(k) * step + m), b(std::size_t(k) * n);
@@ -113,7 +112,7 @@ private Q_SLOTS:
                         QVERIFY(std::abs(sum - c[std::size_t(i) * n + j]) < 1e-4 * std::sqrt(double(k)));
                     }
             }
-        }
+        });
     }
 
     // B packed once (Gemm::pack) gives the same product as packing per call, across several
@@ -123,9 +122,7 @@ private Q_SLOTS:
         QFETCH(int, m);
         QFETCH(int, n);
         QFETCH(int, k);
-        for (auto isa : {nn::Isa::Generic, nn::Isa::Avx2, nn::Isa::Avx512}) {
-            if (!nn::isaSupported(isa)) continue;
-            nn::setIsa(isa);
+        nntest::forEachSupportedIsa([&](nn::Isa isa) {
             Rng rng(11);
             std::vector<float> a(std::size_t(m) * k), b(std::size_t(k) * n);
             for (float& v : a) v = float(rng.uniform(-1, 1));
@@ -148,7 +145,7 @@ private Q_SLOTS:
                 gemm.multiplyPacked(m, a.data(), k, false, packed, got.data(), n, false);
                 QCOMPARE(got, want);  // the same blocks in the same order: bit-identical
             }
-        }
+        });
     }
 
     void reportsKernel() {

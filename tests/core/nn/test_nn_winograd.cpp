@@ -4,6 +4,7 @@
 // the choice Conv1D makes (nn/conv1d.h): both of its forwards give the same outputs.
 #include "nn/conv1d.h"
 #include "nn/isa.h"
+#include "nn_test_support.h"
 #include "nn/layer.h"
 #include "nn/winograd.h"
 #include "util/rng.h"
@@ -82,9 +83,7 @@ private Q_SLOTS:
             directConvolution(x, w, b, samples, length, channels, width, filters, positions, padLeft);
         double scale = 0.0;
         for (double v : want) scale = std::max(scale, std::abs(v));
-        for (auto isa : {nn::Isa::Generic, nn::Isa::Avx2, nn::Isa::Avx512}) {
-            if (!nn::isaSupported(isa)) continue;
-            nn::setIsa(isa);
+        nntest::forEachSupportedIsa([&](nn::Isa isa) {
             nn::WinogradConv conv(width, channels, filters, length, positions, padLeft);
             std::vector<nn::PackedB> packed;
             conv.transformFilters(w.data(), packed);
@@ -98,7 +97,7 @@ private Q_SLOTS:
             QVERIFY2(worst <= 4e-6 * scale,
                      qPrintable(QString("%1: max error %2 of max |y| %3").arg(nn::isaName(isa)).arg(worst).arg(scale)));
             QCOMPARE(y.back(), -7.0f);
-        }
+        });
     }
 
     // Conv1D picks the tiles for the paper's second layer, and its two forwards agree.

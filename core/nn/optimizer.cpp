@@ -55,7 +55,7 @@ void forAllElements(const std::vector<ParamView>& params, Kernel&& kernel) {
 
 void Optimizer::prepare(const std::vector<ParamView>& params) {
     if (mState.empty()) {
-        mState.resize(std::size_t(slots()));
+        mState.resize(std::size_t(stateTensorCount()));
         for (auto& slot : mState) {
             slot.resize(params.size());
             for (std::size_t i = 0; i < params.size(); ++i) slot[i].assign(params[i].value.size(), 0.0f);
@@ -88,7 +88,7 @@ void Optimizer::load(std::istream& in, const std::vector<ParamView>& params,
     const auto slotCount = r.get<std::uint32_t>();
     std::vector<std::vector<FloatVector>> state;
     if (slotCount != 0) {
-        if (slotCount != std::uint32_t(slots())) r.fail("wrong number of state tensors");
+        if (slotCount != std::uint32_t(stateTensorCount())) r.fail("wrong number of state tensors");
         state.resize(slotCount);
         for (auto& slot : state) {
             if (r.get<std::uint32_t>() != params.size())

@@ -42,7 +42,7 @@ public:
 protected:
     explicit Optimizer(double lr) : mLearningRate(lr) {}
     virtual std::uint8_t kind() const = 0;
-    virtual int slots() const = 0;  // state tensors per parameter (Adam 2, SGD 1)
+    virtual int stateTensorCount() const = 0;  // state tensors per parameter (Adam 2, SGD 1)
     // Sizes the state on first use; asserts that the parameter list keeps its shape.
     void prepare(const std::vector<ParamView>& params);
     std::vector<FloatVector>& state(int slot) { return mState[std::size_t(slot)]; }
@@ -60,7 +60,7 @@ public:
 
 private:
     std::uint8_t kind() const override { return 1; }
-    int slots() const override { return 2; }
+    int stateTensorCount() const override { return 2; }
     double mBeta1, mBeta2, mEpsilon;
 };
 
@@ -72,7 +72,7 @@ public:
 
 private:
     std::uint8_t kind() const override { return 2; }
-    int slots() const override { return 1; }
+    int stateTensorCount() const override { return 1; }
     double mMomentum;
 };
 

@@ -23,7 +23,7 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-QString number(double v, int decimals = 2) { return std::isfinite(v) ? QString::number(v, 'f', decimals) : QStringLiteral("–"); }
+QString decimalText(double v, int decimals = 2) { return std::isfinite(v) ? QString::number(v, 'f', decimals) : QStringLiteral("–"); }
 
 QCustomPlot* makePlot(QWidget* parent, const QString& y) {
     auto* p = new QCustomPlot(parent);
@@ -285,7 +285,7 @@ void RaceView::updateLaneHeader(int lane) {
                      .arg(QString::fromUtf8(lab::toString(l.run->status)))
                      .arg(l.run->history.epochs.size())
                      .arg(l.run->history.bestEpoch());
-        if (l.run->tested) parts << tr("test AUROC %1").arg(number(l.run->testAuroc(), 3));
+        if (l.run->tested) parts << tr("test AUROC %1").arg(decimalText(l.run->testAuroc(), 3));
         parts << tr("run #%1").arg(l.run->id);
     } else if (l.ended) {
         parts << l.endNote;
@@ -295,7 +295,7 @@ void RaceView::updateLaneHeader(int lane) {
         else if (l.epochInProgress > done && l.batchesPerEpoch > 0)
             parts << tr("epoch %1 of %2 (%3 %)").arg(l.epochInProgress).arg(l.maxEpochs).arg(100 * l.batch / l.batchesPerEpoch);
         else parts << tr("epoch %1 of %2").arg(done).arg(l.maxEpochs);
-        if (!l.epochs.empty()) parts << tr("valid AUROC %1").arg(number(l.epochs.back().validAuroc, 3));
+        if (!l.epochs.empty()) parts << tr("valid AUROC %1").arg(decimalText(l.epochs.back().validAuroc, 3));
         parts << (mPaused ? tr("paused") : mRacing ? tr("training") : tr("waiting"));
     }
     l.status->setText(parts.join(QStringLiteral(" \u00b7 ")));
@@ -309,7 +309,7 @@ void RaceView::updateLaneHeader(int lane) {
         l.figureNote->setText(tr("Match statistics hidden: predict first."));
     } else if (std::isfinite(mgt)) {
         l.figure->setText(QStringLiteral("<span style='font-size:x-large; font-weight:bold; color:%1'>match-GT %2</span>")
-                              .arg(l.color.name(), number(mgt)));
+                              .arg(l.color.name(), decimalText(mgt)));
         const interpret::MatchSummary& sum = finalFilters ? l.run->filters->summary : s->summary;
         l.figureNote->setText(tr("%1 of %2 filters match a planted motif (framed); %3 of %4 motifs found \u00b7 %5")
                                   .arg(sum.filtersWithTruth)

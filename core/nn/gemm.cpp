@@ -194,6 +194,56 @@ MOTIFLOOM_TARGET_AVX512 void kernelAvx512(int kc, const float* ap, const float* 
     }
     addTile(tile, 32, c, ldc, rows, cols, overwrite);
 }
+
+// AVX-512 for narrow products (n <= 32, A read in place): 6 x 32, so one broadcast of an A value
+// feeds both 16-lane halves of a row, where the AVX2 tile broadcasts it once per 16-column
+// panel. Each element of C sums its k terms in the same order with the same FMAs as the AVX2
+// tile, so both give the same bits. Partial columns are stored under a mask.
+template <class A>
+MOTIFLOOM_TARGET_AVX512 inline __attribute__((always_inline)) void kernelAvx512NarrowTile(
+    int kc, const A& a, const float* bp, float* c, std::ptrdiff_t ldc, int rows, int cols, bool overwrite) {
+#define ML_DECL(r) __m512 c##r##a = _mm512_setzero_ps(), c##r##b = _mm512_setzero_ps();
+    ML_ROWS6(ML_DECL)
+#undef ML_DECL
+    for (int k = 0; k < kc; ++k, bp += 32) {
+        const __m512 b0 = _mm512_loadu_ps(bp), b1 = _mm512_loadu_ps(bp + 16);
+#define ML_STEP(r)                                          \
+    {                                                       \
+        const __m512 av = _mm512_set1_ps(*a.at(k, r));      \
+        c##r##a = _mm512_fmadd_ps(av, b0, c##r##a);         \
+        c##r##b = _mm512_fmadd_ps(av, b1, c##r##b);         \
+    }
+        ML_ROWS6(ML_STEP)
+#undef ML_STEP
+    }
+    const __mmask16 lo = cols >= 16 ? __mmask16(0xFFFF) : __mmask16((1u << cols) - 1u);
+    const __mmask16 hi = cols >= 32 ? __mmask16(0xFFFF) : cols > 16 ? __mmask16((1u << (cols - 16)) - 1u) : __mmask16(0);
+#define ML_STORE(r)                                                                               \
+    if (r < rows) {                                                                               \
+        float* cr = c + r * ldc;                                                                  \
+        const __m512 t0 = overwrite ? c##r##a : _mm512_add_ps(_mm512_maskz_loadu_ps(lo, cr), c##r##a);      \
+        const __m512 t1 = overwrite ? c##r##b : _mm512_add_ps(_mm512_maskz_loadu_ps(hi, cr + 16), c##r##b); \
+        _mm512_mask_storeu_ps(cr, lo, t0);                                                        \
+        _mm512_mask_storeu_ps(cr + 16, hi, t1);                                                   \
+    }
+    ML_ROWS6(ML_STORE)
+#undef ML_STORE
+}
+
+MOTIFLOOM_TARGET_AVX512 void kernelAvx512Narrow(int kc, const float* ap, const float* bp, float* c, std::ptrdiff_t ldc,
+                                                int rows, int cols, bool overwrite) {
+    kernelAvx512NarrowTile(kc, PackedA{ap}, bp, c, ldc, rows, cols, overwrite);
+}
+MOTIFLOOM_TARGET_AVX512 void kernelAvx512NarrowLines(int kc, const float* const* lines, int row, const float* bp,
+                                                     float* c, std::ptrdiff_t ldc, int rows, int cols, bool overwrite) {
+    kernelAvx512NarrowTile(kc, LinePerK{lines, row}, bp, c, ldc, rows, cols, overwrite);
+}
+MOTIFLOOM_TARGET_AVX512 void kernelAvx512NarrowRows(int kc, const float* const* rowPointers, const float* bp, float* c,
+                                                    std::ptrdiff_t ldc, int rows, int cols, bool overwrite) {
+    SixRows a;
+    for (int r = 0; r < 6; ++r) a.rows[r] = rowPointers[r];
+    kernelAvx512NarrowTile(kc, a, bp, c, ldc, rows, cols, overwrite);
+}
 #undef ML_ROWS6
 #undef ML_ROWS12
 #endif
@@ -207,7 +257,9 @@ KernelInfo activeKernel() {
 }
 // For products of at most 32 columns with A given as lines.
 KernelInfo narrowKernel() {
-    return isa() == Isa::Generic ? activeKernel() : kAvx2Kernel;
+    return isaPick(activeKernel(), kAvx2Kernel,
+                   KernelInfo{"AVX-512 6x32", 6, 32, kernelAvx512Narrow, kernelAvx512NarrowLines,
+                              kernelAvx512NarrowRows});
 }
 #else
 KernelInfo activeKernel() { return {"Eigen", 0, 0, nullptr}; }
@@ -461,9 +513,8 @@ void Gemm::product(int m, int n, int k, const float* a, std::ptrdiff_t lda, bool
             for (int i = 0; i < m; ++i) std::fill(c + std::ptrdiff_t(i) * ldc, c + std::ptrdiff_t(i) * ldc + n, 0.0f);
         return;
     }
-    // A given as lines meets at most two B panels of the AVX2 tile when n <= 32: read it in
-    // place (packing it would cost as much as the arithmetic). AVX-512 CPUs run that tile too
-    // (the 12 x 32 one would use each packed A value once).
+    // A given as lines meets at most two B panels of the AVX2 tile (one of the AVX-512 6 x 32
+    // tile) when n <= 32: read it in place (packing it would cost as much as the arithmetic).
     const bool narrow = lines && n <= 32;
     const KernelInfo kern = narrow ? narrowKernel() : activeKernel();
     if (kern.kernel) {

@@ -11,9 +11,10 @@
 // baseline x86-64). On the baseline ISA, Eigen 3.4's blocked kernel runs with our packing
 // buffers (its operator* allocates them on every call, which for the medium-size products of a
 // training step costs more than the arithmetic). The first-layer lookup kernels (nn/conv1d.h)
-// follow the same ISA. Products of at most 32 columns whose A comes as lines (multiplyLines) run
-// the AVX2 tile reading A in place, also on AVX-512 CPUs: with so few columns each A value meets
-// one or two B panels, and packing A cost as much as the arithmetic.
+// follow the same ISA. Products of at most 32 columns whose A comes as lines (multiplyLines) read
+// A in place, 6 rows at a time: with so few columns each A value meets one or two B panels, and
+// packing A cost as much as the arithmetic. Their tile is AVX2's 6 x 16 or, on AVX-512, 6 x 32
+// (one broadcast per A value instead of two); both sum each element's terms in the same order.
 //
 // Results depend only on the operands, their shapes and the kernel (single-threaded, fixed
 // blocking), never on the thread that runs them.

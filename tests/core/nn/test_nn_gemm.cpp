@@ -84,7 +84,10 @@ private Q_SLOTS:
 
     // Lines given as pointers (overlapping windows of one buffer, as a convolution uses them).
     // At most 32 columns read A in place (nn/gemm.h); 600 deep spans several packed k blocks.
-    void linesMatchStridedProduct_data() { shapeRows({{37, 21, 50}, {41, 30, 600}, {20, 70, 300}}); }
+    // 32 and 17 columns: the AVX-512 narrow tile's whole store and a one-lane upper half.
+    void linesMatchStridedProduct_data() {
+        shapeRows({{37, 21, 50}, {41, 30, 600}, {20, 70, 300}, {13, 32, 40}, {9, 17, 260}});
+    }
     void linesMatchStridedProduct() {
         QFETCH(int, m);
         QFETCH(int, n);
@@ -100,17 +103,23 @@ private Q_SLOTS:
                 const int count = byK ? k : m;
                 std::vector<const float*> lines(static_cast<std::size_t>(count));
                 for (int x = 0; x < count; ++x) lines[std::size_t(x)] = buf.data() + std::size_t(x) * step;
-                std::vector<float> c(std::size_t(m) * n, 1.0f), ref(std::size_t(m) * n, 0.0f);
-                gemm.multiplyLines(m, n, k, lines.data(), byK, b.data(), n, false, c.data(), n, true);
-                for (int i = 0; i < m; ++i)
+                // C's rows are padded (ldc > n) with a guard value that must stay untouched.
+                const int ldc = n + 3;
+                constexpr float kGuard = -7.0f;
+                std::vector<float> c(std::size_t(m) * ldc, kGuard);
+                for (int i = 0; i < m; ++i) std::fill_n(c.begin() + std::ptrdiff_t(i) * ldc, n, 1.0f);
+                gemm.multiplyLines(m, n, k, lines.data(), byK, b.data(), n, false, c.data(), ldc, true);
+                for (int i = 0; i < m; ++i) {
                     for (int j = 0; j < n; ++j) {
                         double sum = 1.0;
                         for (int p = 0; p < k; ++p) {
                             const double av = byK ? lines[std::size_t(p)][i] : lines[std::size_t(i)][p];
                             sum += av * b[std::size_t(p) * n + j];
                         }
-                        QVERIFY(std::abs(sum - c[std::size_t(i) * n + j]) < 1e-4 * std::sqrt(double(k)));
+                        QVERIFY(std::abs(sum - c[std::size_t(i) * ldc + j]) < 1e-4 * std::sqrt(double(k)));
                     }
+                    for (int j = n; j < ldc; ++j) QCOMPARE(c[std::size_t(i) * ldc + j], kGuard);
+                }
             }
         });
     }

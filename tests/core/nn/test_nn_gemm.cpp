@@ -12,6 +12,7 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <limits>
 #include <vector>
 
@@ -122,6 +123,33 @@ private Q_SLOTS:
                 }
             }
         });
+    }
+
+    // The narrow in-place products give the same bits under AVX2 (6 x 16 tile) and AVX-512
+    // (6 x 32): each element sums the same terms in the same order with the same FMAs.
+    void narrowTilesAgreeBitwise_data() { shapeRows({{37, 21, 50}, {41, 30, 600}, {9, 17, 260}, {13, 32, 40}}); }
+    void narrowTilesAgreeBitwise() {
+        QFETCH(int, m);
+        QFETCH(int, n);
+        QFETCH(int, k);
+        if (!nn::isaSupported(nn::Isa::Avx512)) QSKIP("this CPU lacks AVX-512");
+        Rng rng(17);
+        std::vector<float> buf(std::size_t(m + k) * 3 + std::size_t(m + k)), b(std::size_t(k) * n);
+        for (float& v : buf) v = float(rng.uniform(-1, 1));
+        for (float& v : b) v = float(rng.uniform(-1, 1));
+        for (bool byK : {false, true}) {
+            std::vector<const float*> lines(std::size_t(byK ? k : m));
+            for (std::size_t x = 0; x < lines.size(); ++x) lines[x] = buf.data() + x * 3;
+            std::vector<float> results[2];
+            for (int i = 0; i < 2; ++i) {
+                nn::setIsa(i == 0 ? nn::Isa::Avx2 : nn::Isa::Avx512);
+                nn::Gemm gemm;
+                results[i].assign(std::size_t(m) * n, 0.5f);
+                gemm.multiplyLines(m, n, k, lines.data(), byK, b.data(), n, false, results[i].data(), n, true);
+            }
+            QVERIFY2(std::memcmp(results[0].data(), results[1].data(), results[0].size() * sizeof(float)) == 0,
+                     byK ? "lines indexed by k" : "row lines");
+        }
     }
 
     // B packed once (Gemm::pack) gives the same product as packing per call, across several

@@ -142,20 +142,23 @@ void Dashboard::buildUi() {
     auto* plots = new QSplitter(Qt::Horizontal, main);
     mLossPlot = new QCustomPlot(plots);
     plot::setupPlot(mLossPlot, tr("epoch"), tr("loss"));  // short: a low plot cuts long titles (the tip says which loss)
-    mBatchGraph = plot::addLine(mLossPlot, tr("training, per batch (smoothed)"), plot::seriesColor(0).lighter(140), 1.0);
-    mTrainGraph = plot::addLine(mLossPlot, tr("training, per epoch"), plot::seriesColor(0), 2.0, true);
+    // Short names on one line at the top, which falling curves leave free (the tip says the rest).
+    mBatchGraph = plot::addLine(mLossPlot, tr("batches (smoothed)"), plot::seriesColor(0).lighter(140), 1.0);
+    mTrainGraph = plot::addLine(mLossPlot, tr("training"), plot::seriesColor(0), 2.0, true);
     mValidGraph = plot::addLine(mLossPlot, tr("validation"), plot::seriesColor(1), 2.0, true);
-    plot::setupLegend(mLossPlot);
+    plot::setupLegend(mLossPlot, Qt::AlignTop | Qt::AlignRight, 3);
     plot::useIntegerTicks(mLossPlot->xAxis);
     mBestLoss = bestLine(mLossPlot);
-    mLossPlot->setToolTip(tr("Binary cross-entropy: lower is better. When the validation curve turns up while "
-                             "the training curve keeps falling, the network has started to overfit.\n") +
+    mLossPlot->setToolTip(tr("Binary cross-entropy: lower is better. Training and validation: the mean over "
+                             "each epoch; the thin line: every training batch, smoothed. When the validation "
+                             "curve turns up while the training curve keeps falling, the network has started "
+                             "to overfit.\n") +
                           mLossPlot->toolTip());
     mAucPlot = new QCustomPlot(plots);
     plot::setupPlot(mAucPlot, tr("epoch"), tr("validation"));  // the legend names the scores
     mAurocGraph = plot::addLine(mAucPlot, tr("AUROC"), plot::seriesColor(2), 2.0, true);
     mAuprGraph = plot::addLine(mAucPlot, tr("AUPR"), plot::seriesColor(4), 2.0, true);
-    plot::setupLegend(mAucPlot, Qt::AlignBottom | Qt::AlignRight);
+    plot::setupLegend(mAucPlot, Qt::AlignBottom | Qt::AlignRight, 2);  // rising curves leave that corner free
     plot::useIntegerTicks(mAucPlot->xAxis);
     mBestAuc = bestLine(mAucPlot);
     mAucPlot->setToolTip(tr("Mean over classes on the validation set. AUROC: chance that a random positive "

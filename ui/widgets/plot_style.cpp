@@ -61,9 +61,15 @@ void fitAll(QCustomPlot* plot, double yMin, double yMax) {
     plot->yAxis->setRange(y);
 }
 
-void setupLegend(QCustomPlot* plot, Qt::Alignment corner) {
+void setupLegend(QCustomPlot* plot, Qt::Alignment corner, int columns) {
     styleLegend(plot);
     plot->axisRect()->insetLayout()->setInsetAlignment(0, corner);
+    plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    plot->legend->setWrap(columns);
+    if (columns > 1) {  // a thin band at the very edge
+        plot->legend->setMargins(QMargins(5, 1, 5, 1));
+        plot->axisRect()->insetLayout()->setMargins(QMargins(2, 2, 2, 2));
+    }
 }
 
 void styleLegend(QCustomPlot* plot) {

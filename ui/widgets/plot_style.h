@@ -26,8 +26,9 @@ void setupPlot(QCustomPlot* plot, const QString& xLabel, const QString& yLabel);
 // [yMin, yMax] when those are finite (e.g. AUROC in [0, 1]).
 void fitAll(QCustomPlot* plot, double yMin = -1e300, double yMax = 1e300);
 
-// Legend inside the axis rect at `corner`, styled as styleLegend.
-void setupLegend(QCustomPlot* plot, Qt::Alignment corner = Qt::AlignTop | Qt::AlignRight);
+// Legend inside the axis rect at `corner`, styled as styleLegend, `columns` names to a line
+// (a low plot: all on one line, so that the legend covers only a thin band at its edge).
+void setupLegend(QCustomPlot* plot, Qt::Alignment corner = Qt::AlignTop | Qt::AlignRight, int columns = 1);
 // Small font, translucent background, palette colours (wherever the legend is placed).
 void styleLegend(QCustomPlot* plot);
 

@@ -149,10 +149,9 @@ void Dashboard::buildUi() {
     plot::setupLegend(mLossPlot, Qt::AlignTop | Qt::AlignRight, 3);
     plot::useIntegerTicks(mLossPlot->xAxis);
     mBestLoss = bestLine(mLossPlot);
-    mLossPlot->setToolTip(tr("Binary cross-entropy: lower is better. Training and validation: the mean over "
-                             "each epoch; the thin line: every training batch, smoothed. When the validation "
-                             "curve turns up while the training curve keeps falling, the network has started "
-                             "to overfit.\n") +
+    mLossPlot->setToolTip(tr("Binary cross-entropy: lower is better. Training and validation: each epoch's mean; "
+                             "the thin line: every training batch, smoothed. When the validation curve turns up "
+                             "while the training curve keeps falling, the network has started to overfit.\n") +
                           mLossPlot->toolTip());
     mAucPlot = new QCustomPlot(plots);
     plot::setupPlot(mAucPlot, tr("epoch"), tr("validation"));  // the legend names the scores

@@ -2,6 +2,7 @@
 
 #include "filters/run_filter_grid.h"
 #include "training/training_controller.h"
+#include "widgets/number_text.h"
 #include "widgets/plot_style.h"
 
 #include "arch/presets.h"
@@ -22,8 +23,6 @@ namespace motifloom::ui {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-QString decimalText(double v, int decimals = 2) { return std::isfinite(v) ? QString::number(v, 'f', decimals) : QStringLiteral("–"); }
 
 QCustomPlot* makePlot(QWidget* parent, const QString& y) {
     auto* p = new QCustomPlot(parent);
@@ -309,7 +308,7 @@ void RaceView::updateLaneHeader(int lane) {
         l.figureNote->setText(tr("Match statistics hidden: predict first."));
     } else if (std::isfinite(mgt)) {
         l.figure->setText(QStringLiteral("<span style='font-size:x-large; font-weight:bold; color:%1'>match-GT %2</span>")
-                              .arg(l.color.name(), decimalText(mgt)));
+                              .arg(l.color.name(), decimalText(mgt, 2)));
         const interpret::MatchSummary& sum = finalFilters ? l.run->filters->summary : s->summary;
         l.figureNote->setText(tr("%1 of %2 filters match a planted motif (framed); %3 of %4 motifs found \u00b7 %5")
                                   .arg(sum.filtersWithTruth)

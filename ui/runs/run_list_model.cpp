@@ -1,5 +1,6 @@
 #include "runs/run_list_model.h"
 
+#include "widgets/number_text.h"
 #include "widgets/plot_style.h"
 
 #include <QColor>
@@ -10,9 +11,7 @@
 namespace motifloom::ui {
 namespace {
 
-QString num(double v, int decimals = 3) {
-    return std::isfinite(v) ? QString::number(v, 'f', decimals) : QStringLiteral("\u2014");
-}
+QString num(double v, int decimals = 3) { return decimalText(v, decimals, QStringLiteral("\u2014")); }
 
 QString minutes(double s) {
     if (s < 60) return QObject::tr("%1 s").arg(std::lround(s));

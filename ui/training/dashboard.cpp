@@ -1,5 +1,6 @@
 #include "training/dashboard.h"
 
+#include "widgets/number_text.h"
 #include "widgets/plot_style.h"
 #include "filters/run_filter_grid.h"
 
@@ -38,10 +39,6 @@ QString duration(double seconds) {
     if (s < 60) return QObject::tr("%1 s").arg(s);
     if (s < 3600) return QObject::tr("%1 min %2 s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
     return QObject::tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
-}
-
-QString fmt(double v, int decimals = 3) {
-    return std::isfinite(v) ? QString::number(v, 'f', decimals) : QStringLiteral("\u2013");
 }
 
 QCPItemStraightLine* bestLine(QCustomPlot* plot) {
@@ -449,7 +446,7 @@ void Dashboard::updateStats() {
     if (best)
         parts << tr("<b>Best</b> epoch %1: validation loss %2, AUROC %3")
                      .arg(best->epoch)
-                     .arg(fmt(best->validLoss, 4), fmt(best->validAuroc));
+                     .arg(decimalText(best->validLoss, 4), decimalText(best->validAuroc, 3));
     mStats->setText(parts.join(QStringLiteral(" &nbsp;\u00b7&nbsp; ")));
 }
 
@@ -535,7 +532,7 @@ void Dashboard::showResults(const lab::RunRecord& run) {
     const auto& m = run.test;
     mResultsNote->setText(tr("<b>Test set</b> (%1 sequences): mean AUROC <b>%2</b>, mean AUPR <b>%3</b>, loss %4")
                               .arg(QLocale().toString(qulonglong(m.numExamples)))
-                              .arg(fmt(m.meanAuroc), fmt(m.meanAveragePrecision), fmt(run.testLoss, 4)));
+                              .arg(decimalText(m.meanAuroc, 3), decimalText(m.meanAveragePrecision, 3), decimalText(run.testLoss, 4)));
     mClassTable->setRowCount(m.numClasses);
     for (int c = 0; c < m.numClasses; ++c) {
         const QString name = c < int(run.classNames.size()) ? QString::fromStdString(run.classNames[std::size_t(c)])
@@ -546,7 +543,7 @@ void Dashboard::showResults(const lab::RunRecord& run) {
         nameItem->setIcon(QIcon(swatch));
         mClassTable->setItem(c, 0, nameItem);
         auto number = [](double v, int decimals) {
-            auto* item = new QTableWidgetItem(fmt(v, decimals));
+            auto* item = new QTableWidgetItem(decimalText(v, decimals));
             item->setData(Qt::UserRole, v);
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             return item;

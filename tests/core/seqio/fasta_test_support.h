@@ -1,8 +1,10 @@
 #pragma once
-// Helpers shared by the FASTA tests (test_fasta.cpp, test_fasta_errors.cpp): Qt/std string
-// conversion, whole-file bytes, and random labelled sequence sets.
+// Helpers shared by the seqio tests (test_fasta.cpp, test_fasta_errors.cpp, test_split.cpp):
+// Qt/std string conversion, whole-file bytes, random labelled sequence sets, and the check that
+// an input error names its file and line.
 
 #include "seqio/sequence_set.h"
+#include "util/input_error.h"
 #include "util/rng.h"
 
 #include <QFile>
@@ -27,6 +29,23 @@ inline QByteArray readBytes(const QString& path) {
 }
 
 inline std::string str(const QString& s) { return s.toStdString(); }
+
+// `e` names `path` and `line`, and its message starts with them ("<path> line <n>: ", or
+// "<path>: " for line 0) and contains `words`. line -1: any line from 1 on, as long as the
+// message names the one the error holds.
+inline void expectNamesFileAndLine(const InputError& e, const QString& path, int line, const QString& words) {
+    const QString what = QString::fromUtf8(e.what());
+    qInfo("%s", e.what());
+    QCOMPARE(qs(e.file()), path);
+    if (line < 0) {
+        QVERIFY(e.line() > 0);
+        line = int(e.line());
+    } else {
+        QCOMPARE(e.line(), long(line));
+    }
+    QVERIFY2(what.startsWith(line > 0 ? QString("%1 line %2: ").arg(path).arg(line) : path + ": "), qPrintable(what));
+    QVERIFY2(what.contains(words), qPrintable(what));
+}
 
 // A random multi-label set; about `ambiguousRate` of the bases are IUPAC ambiguity codes.
 inline SequenceSet randomSet(std::uint64_t seed, std::size_t n, int length, int classes, double ambiguousRate = 0.0) {

@@ -92,18 +92,7 @@ private Q_SLOTS:
             loadLabelled(options);
             QFAIL("expected an InputError");
         } catch (const InputError& e) {
-            const QString what = QString::fromUtf8(e.what());
-            qInfo("%s", e.what());
-            QCOMPARE(qs(e.file()), path);
-            if (line >= 0) {
-                QCOMPARE(e.line(), long(line));
-                QVERIFY2(what.startsWith(line > 0 ? QString("%1 line %2: ").arg(path).arg(line) : path + ": "),
-                         qPrintable(what));
-            } else {
-                QVERIFY(e.line() > 0);
-                QVERIFY2(what.startsWith(QString("%1 line %2: ").arg(path).arg(e.line())), qPrintable(what));
-            }
-            QVERIFY2(what.contains(words), qPrintable(what));
+            expectNamesFileAndLine(e, path, line, words);
         }
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), content.isNull() ? 0 : 1);  // nothing written
     }
@@ -144,14 +133,7 @@ private Q_SLOTS:
             loadDataDirectory(str(dir.path()));
             QFAIL("expected an InputError");
         } catch (const InputError& e) {
-            const QString what = QString::fromUtf8(e.what());
-            qInfo("%s", e.what());
-            const QString named = file.isEmpty() ? dir.path() : dir.filePath(file);
-            QCOMPARE(qs(e.file()), named);
-            QCOMPARE(e.line(), long(line));
-            QVERIFY2(what.startsWith(line > 0 ? QString("%1 line %2: ").arg(named).arg(line) : named + ": "),
-                     qPrintable(what));
-            QVERIFY2(what.contains(words), qPrintable(what));
+            expectNamesFileAndLine(e, file.isEmpty() ? dir.path() : dir.filePath(file), line, words);
         }
     }
 

@@ -4,6 +4,7 @@
 #include "seqio/fasta_loader.h"
 #include "seqio/split.h"
 #include "util/input_error.h"
+#include "fasta_test_support.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -12,16 +13,9 @@
 
 using namespace motifloom;
 using namespace motifloom::seqio;
+using namespace motifloom::seqio::fastatest;
 
 namespace {
-
-std::string str(const QString& s) { return s.toStdString(); }
-
-void writeBytes(const QString& path, const QByteArray& bytes) {
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    QCOMPARE(f.write(bytes), bytes.size());
-}
 
 // n sequences of length 3 whose codes and 2 label columns are a function of their index, so a
 // split can be checked sequence by sequence.
@@ -187,13 +181,7 @@ private Q_SLOTS:
             splitFromFile(all, str(path));
             QFAIL("expected an InputError");
         } catch (const InputError& e) {
-            const QString what = QString::fromUtf8(e.what());
-            qInfo("%s", e.what());
-            QCOMPARE(QString::fromStdString(e.file()), path);
-            QCOMPARE(e.line(), long(line));
-            QVERIFY2(what.startsWith(line > 0 ? QString("%1 line %2: ").arg(path).arg(line) : path + ": "),
-                     qPrintable(what));
-            QVERIFY2(what.contains(words), qPrintable(what));
+            expectNamesFileAndLine(e, path, line, words);
         }
     }
 

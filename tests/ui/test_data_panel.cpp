@@ -3,6 +3,7 @@
 // tests/core/lab/test_data_loader.cpp.
 
 #include "widgets/adaptive_box.h"
+#include "widgets/wrap_label.h"
 #include "data/data_panel.h"
 #include "lab/data_loader.h"
 #include "core/lab/data_recipe_samples.h"
@@ -13,6 +14,8 @@
 
 #include <QFile>
 #include <QListView>
+#include <QScrollArea>
+#include <QTableWidget>
 #include <nlohmann/json.hpp>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -41,6 +44,7 @@ private Q_SLOTS:
     void panelCancel();
     void pickerAndPreview();
     void panelFitsANarrowDock();
+    void shortDockScrollsLoadedData();
 
 private:
     QTemporaryDir mDir;
@@ -158,6 +162,35 @@ void TestDataPanel::panelFitsANarrowDock() {
     panel.resize(width, 900);
     QTRY_VERIFY(!page->isSideBySide());
     QVERIFY(page->width() < page->sideBySideWidth());
+}
+
+// A laptop's dock (1280 x 800: about 320 x 600) is shorter than the loaded data's summary,
+// class table and preview together: the part scrolls, and the summary keeps every line.
+void TestDataPanel::shortDockScrollsLoadedData() {
+    ui::DataPanel panel;
+    QSignalSpy ready(&panel, &ui::DataPanel::dataChanged);
+    panel.setRecipe(smallSynthetic());
+    panel.load();
+    QVERIFY(ready.count() == 1 || ready.wait(20000));
+    panel.resize(320, 600);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+
+    ui::WrapLabel* summary = nullptr;
+    for (auto* label : panel.findChildren<ui::WrapLabel*>())
+        if (label->text().contains("sequences of")) summary = label;
+    QVERIFY(summary);
+    QTRY_VERIFY2(summary->height() >= summary->heightForWidth(summary->width()),
+                 qPrintable(QString("summary %1 px high, its text needs %2 px")
+                                .arg(summary->height()).arg(summary->heightForWidth(summary->width()))));
+    auto* table = panel.findChild<QTableWidget*>();
+    QVERIFY(table);
+    QVERIFY(table->height() >= table->minimumSizeHint().height());
+    // The class table and summary sit in a vertical scroll area that can reach all of them.
+    QScrollArea* scroll = nullptr;
+    for (QWidget* w = table->parentWidget(); w && !scroll; w = w->parentWidget()) scroll = qobject_cast<QScrollArea*>(w);
+    QVERIFY(scroll);
+    QVERIFY(scroll->widget()->isAncestorOf(summary));
 }
 
 void TestDataPanel::pickerAndPreview() {

@@ -47,7 +47,7 @@ private Q_SLOTS:
         QVERIFY(!column->isProposal(1));
         auto* table = panel.findChild<QTableWidget*>();
         QVERIFY(table);
-        QCOMPARE(table->horizontalHeaderItem(4)->text(), QString("Expected motifs"));
+        QCOMPARE(table->horizontalHeaderItem(4)->text(), QString("Expected\nmotifs"));
         QVERIFY(table->item(0, 4)->font().italic());
         QVERIFY(table->item(0, 4)->toolTip().contains("Proposed"));
         QVERIFY(!(table->item(0, 1)->flags() & Qt::ItemIsEditable));  // counts are not editable

@@ -5,6 +5,7 @@
 
 #include "widgets/adaptive_box.h"
 #include "widgets/style_colours.h"
+#include "widgets/vertical_scroll.h"
 
 #include "architecture/architecture_model.h"
 #include "data/motif_picker.h"
@@ -71,7 +72,8 @@ DataPanel::DataPanel(QWidget* parent) : QWidget(parent) {
 
     mSplitter = new QSplitter(Qt::Vertical);
     mSplitter->addWidget(mTabs);
-    mSplitter->addWidget(buildResultArea());
+    // Scrolls rather than squeezing its summary and table when the dock is short (1280 x 800).
+    mSplitter->addWidget(verticalScroll(buildResultArea()));
     mSplitter->setStretchFactor(0, 3);
     mSplitter->setStretchFactor(1, 2);
     mSplitter->setChildrenCollapsible(false);

@@ -74,9 +74,10 @@ QWidget* DataPanel::buildResultArea() {
     mSummary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     left->addWidget(mSummary);
     mClassTable = new QTableWidget(0, 5);
-    mClassTable->setHorizontalHeaderLabels({tr("Class"), tr("Train"), tr("Valid"), tr("Test"), tr("Expected motifs")});
-    mClassTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    for (int c = 1; c < 4; ++c) mClassTable->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    mClassTable->setHorizontalHeaderLabels({tr("Class"), tr("Train"), tr("Valid"), tr("Test"), tr("Expected\nmotifs")});
+    // The expected motifs get the room, the other columns fit their contents; the header takes
+    // two lines so that it stays readable in a narrow dock.
+    for (int c = 0; c < 4; ++c) mClassTable->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     mClassTable->horizontalHeader()->setSectionResizeMode(4, QHeaderView::Stretch);
     mClassTable->verticalHeader()->setVisible(false);
     mClassTable->verticalHeader()->setDefaultSectionSize(mClassTable->fontMetrics().height() + 6);

@@ -15,6 +15,7 @@ private Q_SLOTS:
     void togglesChangeWhatIsDrawn();
     void rawWeightsNeedANetwork();
     void clickEmitsFilterIndex();
+    void headlineWrapsWhenNarrow();
     void keptRun();
     void exportLogos_data();
     void exportLogos();
@@ -145,6 +146,31 @@ void TestFilterGallery::clickEmitsFilterIndex() {
     // The headline is no cell.
     QTest::mouseClick(grid, Qt::LeftButton, {}, QPoint(5, 3));
     QCOMPARE(clicked.count(), 2);
+}
+
+// A narrow grid (a short side panel beside the scoreboard) wraps its bold headline onto more
+// lines and starts the cells below it, instead of cutting the headline off.
+void TestFilterGallery::headlineWrapsWhenNarrow() {
+    RunFilterGrid grid;
+    grid.setSnapshot(*makeSnapshot());
+    QFont bold = grid.font();
+    bold.setBold(true);
+    const QFontMetricsF metrics(bold);
+    QVERIFY(metrics.horizontalAdvance(grid.headline()) > 500);  // too long for the narrow grid
+
+    grid.resize(2000, grid.heightForWidth(2000));
+    const double wideTop = grid.cellRect(0).top();
+    QVERIFY(wideTop >= metrics.height());
+    grid.resize(300, grid.heightForWidth(300));
+    const double narrowTop = grid.cellRect(0).top();
+    const QRectF wrapped = metrics.boundingRect(QRectF(0, 0, 300 - 8, 1e6), Qt::TextWordWrap, grid.headline());
+    QVERIFY(wrapped.height() >= 2 * metrics.height());
+    QVERIFY2(narrowTop >= wrapped.height(), qPrintable(QString("cells start at %1, the headline needs %2")
+                                                           .arg(narrowTop).arg(wrapped.height())));
+    QVERIFY(narrowTop >= wideTop + metrics.height());
+    // The height the grid asks for holds the wrapped headline and every cell.
+    const int last = grid.filterCount() - 1;
+    QVERIFY(grid.cellRect(last).bottom() <= grid.heightForWidth(300) + 1);
 }
 
 

@@ -182,7 +182,7 @@ void FilterGallery::buildUi() {
     mSplitter->addWidget(mScoreboard);
     mSplitter->setStretchFactor(0, 1);
     mSplitter->setStretchFactor(1, 0);
-    mSplitter->setSizes({800, 270});
+    mSplitter->setSizes({800, 300});
     layout->addWidget(mSplitter, 1);
     syncButtons();
 }

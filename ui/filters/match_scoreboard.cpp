@@ -161,7 +161,7 @@ void MatchScoreboard::showCurrent(const lab::MatchPoint& p, const QString& what)
     QStringList plain;
     for (const Row& r : rows) {
         html += QStringLiteral("<tr><td style='white-space:nowrap'><span style='color:%1'>\u25a0</span>&nbsp;%2&nbsp;&nbsp;</td>"
-                               "<td align='right'><b>%3</b>&nbsp;&nbsp;</td><td style='white-space:nowrap'>%4</td></tr>")
+                               "<td align='right'><b>%3</b>&nbsp;&nbsp;</td><td>%4</td></tr>")
                     .arg(r.color.name(), r.name.toHtmlEscaped(), r.value.toHtmlEscaped(), r.counts.toHtmlEscaped());
         plain << QStringLiteral("%1: %2 (%3)").arg(r.name, r.counts, r.value);
     }

@@ -5,6 +5,7 @@
 #include "logo/logo_painter.h"
 
 #include <QAbstractScrollArea>
+#include <QFontMetricsF>
 #include <QHelpEvent>
 #include <QResizeEvent>
 #include <QMouseEvent>
@@ -19,9 +20,21 @@ namespace {
 
 QString evalueText(double e) { return QString::number(e, 'g', 2); }
 
-double headlineHeight(const QWidget* w) { return std::ceil(w->fontMetrics().height() * 1.7); }
+QFont boldOf(const QFont& f) {
+    QFont bold = f;
+    bold.setBold(true);
+    return bold;
+}
 
 }  // namespace
+
+double RunFilterGrid::headlineHeight(double width) const {
+    // The bold headline wraps at its separators when the grid is narrow, rather than being cut.
+    const double line = fontMetrics().height();
+    const QRectF text = QFontMetricsF(boldOf(font()))
+                            .boundingRect(QRectF(0, 0, std::max(1.0, width - 8), 1e6), Qt::TextWordWrap, headline());
+    return std::ceil(std::max(line, text.height()) + 0.7 * line);
+}
 
 RunFilterGrid::RunFilterGrid(QWidget* parent) : QWidget(parent) {
     setMouseTracking(true);
@@ -38,6 +51,7 @@ void RunFilterGrid::setSnapshot(const FilterSnapshot& s) {
     setCells(s.pwms, s.matched, s.matches, s.truthNames, head);
     if (!s.matched && !s.matchNote.empty()) mHeadline += QStringLiteral(" \u00b7 ") + QString::fromStdString(s.matchNote);
     mCacheDirty = true;
+    updateGeometry();  // a longer headline may take another line
     update();
 }
 
@@ -108,7 +122,7 @@ QRectF RunFilterGrid::cellRect(int index) const {
     if (index < 0 || index >= int(mCells.size())) return {};
     const int columns = columnsFor(width());
     const double cellW = double(width()) / columns, cellH = cellHeight(cellW);
-    return {(index % columns) * cellW, headlineHeight(this) + (index / columns) * cellH, cellW, cellH};
+    return {(index % columns) * cellW, headlineHeight(width()) + (index / columns) * cellH, cellW, cellH};
 }
 
 void RunFilterGrid::showMessage(const QString& text) {
@@ -266,7 +280,7 @@ int RunFilterGrid::columnsFor(int width) const {
     const int byWidth = std::clamp(width / std::max(40, mCellWidth), 1, n);
     if (mFitHeight <= 0) return byWidth;
     // Fewest columns (largest logos) whose grid fits the height; never smaller cells than by width.
-    const double head = headlineHeight(this);
+    const double head = headlineHeight(width);
     for (int c = std::max(1, width / kMaxCellWidth); c <= byWidth; ++c) {
         const int rows = (n + c - 1) / c;
         if (head + rows * cellHeight(double(width) / c) <= mFitHeight) return c;
@@ -299,11 +313,11 @@ double RunFilterGrid::cellsHeight(double width, int columns) const {
 }
 
 int RunFilterGrid::heightForWidth(int width) const {
-    if (mCells.empty()) return int(headlineHeight(this) * 2);
+    if (mCells.empty()) return int(std::ceil(fontMetrics().height() * 3.4));
     const int columns = columnsFor(width);
     const int rows = (int(mCells.size()) + columns - 1) / columns;
     const double cell = double(width) / columns;
-    return int(std::ceil(headlineHeight(this) + rows * cellHeight(cell)));
+    return int(std::ceil(headlineHeight(width) + rows * cellHeight(cell)));
 }
 
 QSize RunFilterGrid::sizeHint() const {
@@ -311,7 +325,7 @@ QSize RunFilterGrid::sizeHint() const {
     return {w, heightForWidth(w)};
 }
 
-QSize RunFilterGrid::minimumSizeHint() const { return {2 * 40, int(headlineHeight(this) * 2)}; }
+QSize RunFilterGrid::minimumSizeHint() const { return {2 * 40, int(std::ceil(fontMetrics().height() * 3.4))}; }
 
 void RunFilterGrid::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
@@ -343,7 +357,7 @@ void RunFilterGrid::changeEvent(QEvent* event) {
 void RunFilterGrid::paintContent(QPainter& p) const {
     p.setRenderHint(QPainter::Antialiasing);
     const QRectF all = rect();
-    const double head = headlineHeight(this);
+    const double head = headlineHeight(all.width());
     p.setPen(palette().color(QPalette::WindowText));
     if (!mMessage.isEmpty() || mCells.empty()) {
         QColor dim = palette().color(QPalette::WindowText);
@@ -352,11 +366,8 @@ void RunFilterGrid::paintContent(QPainter& p) const {
         p.drawText(all.adjusted(8, 8, -8, -8), Qt::AlignCenter | Qt::TextWordWrap, mMessage);
         return;
     }
-    QFont bold = font();
-    bold.setBold(true);
-    p.setFont(bold);
-    p.drawText(QRectF(4, 0, all.width() - 8, head), Qt::AlignLeft | Qt::AlignVCenter,
-               fontMetrics().elidedText(headline(), Qt::ElideRight, int(all.width() - 8)));
+    p.setFont(boldOf(font()));
+    p.drawText(QRectF(4, 0, all.width() - 8, head), Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, headline());
     p.setFont(font());
     const int columns = columnsFor(width());
     const int rows = (int(mCells.size()) + columns - 1) / columns;
@@ -367,7 +378,7 @@ void RunFilterGrid::paintContent(QPainter& p) const {
 
 int RunFilterGrid::cellAt(const QPoint& pos) const {
     if (mCells.empty()) return -1;
-    const double head = headlineHeight(this);
+    const double head = headlineHeight(width());
     const int columns = columnsFor(width());
     const int rows = (int(mCells.size()) + columns - 1) / columns;
     const double cellW = double(width()) / columns, cellH = cellHeight(cellW);

@@ -127,6 +127,7 @@ private:
     void applyDisplay();  // mCells / mTips from the base cells and mDisplay
     int columnsFor(int width) const;
     double cellHeight(double cellWidth) const;  // of one cell, caption line included
+    double headlineHeight(double width) const;  // the headline's lines and a margin
     int cellAt(const QPoint& pos) const;
     void paintContent(QPainter& painter) const;
 

@@ -201,7 +201,8 @@ struct ConvWork : Layer::Work {
     FloatVector table;      // one-hot: T[k][code][f], row stride fp
     FloatVector biasPad;    // one-hot: bias padded to the table's row stride
     FloatVector tableGrad;  // one-hot: dT summed over chunks
-    std::vector<PackedB> winogradFilters;  // float input, Winograd forward: per point
+    std::vector<PackedB> winogradFilters;   // float input, Winograd forward: per point
+    std::vector<PackedB> winogradFiltersT;  // the same transposed, for the input gradient
     std::size_t partWSize = 0, partBSize = 0;
     int fp = 0;             // one-hot: filters padded to whole vectors of the kernels below
     LookupKernels kernels{};
@@ -269,9 +270,16 @@ std::unique_ptr<Layer::Work> Conv1D::makeWork(int /*maxBatch*/, int maxChunks) c
     return work;
 }
 
-void Conv1D::beginForward(const Pass&, Work* work) const {
+void Conv1D::beginForwardOnly(Work* work) const {
+    assert(!mOneHot);
+    if (mWinograd) mWinograd->transformFilters(mW.data(), static_cast<ConvWork&>(*work).winogradFilters);
+}
+
+void Conv1D::beginForward(const Pass& pass, Work* work) const {
     auto& w = static_cast<ConvWork&>(*work);
-    if (mWinograd) mWinograd->transformFilters(mW.data(), w.winogradFilters);
+    // A training step's input gradient runs the tiles backwards (backward()).
+    if (mWinograd)
+        mWinograd->transformFilters(mW.data(), w.winogradFilters, pass.training ? &w.winogradFiltersT : nullptr);
     if (!mOneHot) return;
     const int fp = w.fp, f = mFilters;
     std::fill(w.biasPad.begin(), w.biasPad.end(), 0.0f);
@@ -381,12 +389,8 @@ void Conv1D::backward(const Pass& pass, Work* work, const Chunk& chunk, const fl
     const int rowsTotal = chunk.size() * lOut;
     const float* dyc = dy + std::size_t(chunk.begin) * outputSize();
 
-    // Parameter gradients of this chunk: dW = windows^T dy, dbias = column sums of dy.
-    const float* const* lines = windows(x + std::size_t(chunk.begin) * inputSize(), chunk.size(), *chunk.scratch);
     float* partW = w.partW.data() + std::size_t(chunk.index) * w.partWSize;
-    chunk.scratch->gemm.multiplyLines(int(rowSize), f, rowsTotal, lines, true, dyc, f, false, partW, f,
-                                      false);
-    if (hasBias()) {
+    if (hasBias()) {  // dbias = column sums of dy
         float* partB = w.partB.data() + std::size_t(chunk.index) * w.partBSize;
         std::fill(partB, partB + f, 0.0f);
         for (int r = 0; r < rowsTotal; ++r) {
@@ -394,6 +398,14 @@ void Conv1D::backward(const Pass& pass, Work* work, const Chunk& chunk, const fl
             for (int i = 0; i < f; ++i) partB[i] += g[i];
         }
     }
+    if (mWinograd && !w.winogradFiltersT.empty()) {  // the forward's tiles, run backwards
+        mWinograd->backward(x + std::size_t(chunk.begin) * inputSize(), dyc, chunk.size(), w.winogradFiltersT, partW,
+                            dx ? dx + std::size_t(chunk.begin) * inputSize() : nullptr, *chunk.scratch);
+        return;
+    }
+    // dW = windows^T dy, then dx.
+    const float* const* lines = windows(x + std::size_t(chunk.begin) * inputSize(), chunk.size(), *chunk.scratch);
+    chunk.scratch->gemm.multiplyLines(int(rowSize), f, rowsTotal, lines, true, dyc, f, false, partW, f, false);
     if (dx) inputBackward(pass, work, chunk, x, nullptr, dy, dx);
 }
 

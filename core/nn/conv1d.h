@@ -22,8 +22,9 @@
 //    dT[k][code][f] += dy[p][f] and folds dT back into dW. Training never computes the input
 //    gradient; inputBackward (attribution) gives it with respect to the one-hot floats, by the
 //    float path's formula.
-// The float path's forward runs as Winograd tiles (nn/winograd.h) where that needs clearly
-// fewer multiply-adds (widths 3-7 over enough positions, e.g. the paper's second layer).
+// The float path runs as Winograd tiles (nn/winograd.h) where that needs clearly fewer
+// multiply-adds (widths 3-7 over enough positions, e.g. the paper's second layer): the forward,
+// and in training the weight and input gradients; inputBackward (attribution) stays direct.
 
 #include "nn/layer.h"
 #include "nn/winograd.h"
@@ -65,6 +66,9 @@ public:
 
     std::unique_ptr<Work> makeWork(int maxBatch, int maxChunks) const override;
     void beginForward(const Pass&, Work*) const override;
+    // beginForward for a step that runs this forward with a backward pass of its own
+    // (nn/conv_block.h): skips what backward() needs. Float input only.
+    void beginForwardOnly(Work*) const;
     void forward(const Pass&, Work*, const Chunk&, const float* x, float* y) const override;
     void backward(const Pass&, Work*, const Chunk&, const float* x, const float* y,
                   const float* dy, float* dx) override;

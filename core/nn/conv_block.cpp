@@ -153,8 +153,8 @@ void ConvBnReluPool::sampleEdgeWindows(const float* xs, float*& out) const {
 
 // ---- forward: the convolution, the block's statistics, and the chunk's Gram matrix ----------
 
-void ConvBnReluPool::beginForward(const Pass& pass, Work* work) const {
-    mConv->beginForward(pass, blockWork(work).conv.get());
+void ConvBnReluPool::beginForward(const Pass&, Work* work) const {
+    mConv->beginForwardOnly(blockWork(work).conv.get());
 }
 
 int ConvBnReluPool::piece() const {

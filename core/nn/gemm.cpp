@@ -496,18 +496,24 @@ void Gemm::pack(int k, int n, const float* b, std::ptrdiff_t ldb, bool transB, P
 
 void Gemm::multiplyPacked(int m, const float* a, std::ptrdiff_t lda, bool transA, const PackedB& b,
                           float* c, std::ptrdiff_t ldc, bool accumulate) {
-    if (!b.mNr) {
-        product(m, b.mN, b.mK, a, lda, transA, nullptr, b.mData.data(), b.mN, false, c, ldc, !accumulate);
-        return;
-    }
-    assert(b.mNr == activeKernel().nr);  // packed under the ISA in use
     product(m, b.mN, b.mK, a, lda, transA, nullptr, nullptr, 0, false, c, ldc, !accumulate, &b);
+}
+
+void Gemm::multiplyLinesPacked(int m, const float* const* lines, bool linesIndexK, const PackedB& b, float* c,
+                               std::ptrdiff_t ldc, bool accumulate) {
+    product(m, b.mN, b.mK, nullptr, 0, linesIndexK, lines, nullptr, 0, false, c, ldc, !accumulate, &b);
 }
 
 void Gemm::product(int m, int n, int k, const float* a, std::ptrdiff_t lda, bool transA,
                    const float* const* lines, const float* b, std::ptrdiff_t ldb, bool transB,
                    float* c, std::ptrdiff_t ldc, bool overwrite, const PackedB* packed) {
     if (m <= 0 || n <= 0) return;
+    if (packed && !packed->mNr) {  // the baseline ISA's B, kept row-major
+        b = packed->mData.data();
+        ldb = n;
+        transB = false;
+        packed = nullptr;
+    }
     if (k <= 0) {
         if (overwrite)
             for (int i = 0; i < m; ++i) std::fill(c + std::ptrdiff_t(i) * ldc, c + std::ptrdiff_t(i) * ldc + n, 0.0f);
@@ -517,6 +523,7 @@ void Gemm::product(int m, int n, int k, const float* a, std::ptrdiff_t lda, bool
     // tile) when n <= 32: read it in place (packing it would cost as much as the arithmetic).
     const bool narrow = lines && n <= 32;
     const KernelInfo kern = narrow ? narrowKernel() : activeKernel();
+    assert(!packed || packed->mNr == kern.nr);  // packed under the ISA in use
     if (kern.kernel) {
         const int mr = kern.mr, nr = kern.nr;
         const int ncMax = std::min(kNc, (n + nr - 1) / nr * nr);

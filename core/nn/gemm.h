@@ -80,6 +80,10 @@ public:
     // C (m x b.n()) (+)= A * B with B packed by pack(); A as in multiply.
     void multiplyPacked(int m, const float* a, std::ptrdiff_t lda, bool transA, const PackedB& b,
                         float* c, std::ptrdiff_t ldc, bool accumulate);
+    // The same with A given as lines (as in multiplyLines): a narrow B (at most 32 columns) then
+    // neither packs A nor B.
+    void multiplyLinesPacked(int m, const float* const* lines, bool linesIndexK, const PackedB& b, float* c,
+                             std::ptrdiff_t ldc, bool accumulate);
 
 private:
     void product(int m, int n, int k, const float* a, std::ptrdiff_t lda, bool transA,

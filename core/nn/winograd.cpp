@@ -35,6 +35,13 @@ Eigen::MatrixXd powers(int n) {
     return v;
 }
 
+// Tiles per block for `total` tiles: blocks of equal size (a multiple of 12 rows, at most
+// kBlockTiles), not full blocks and a short rest.
+int tilesPerBlock(long total) {
+    const long blocks = (total + kBlockTiles - 1) / kBlockTiles;
+    return int(((total + blocks - 1) / blocks + 11) / 12 * 12);
+}
+
 // MOTIFLOOM_WINOGRAD=auto|never, read once per process (nn/winograd.h).
 bool disabledByEnvironment() {
     static const bool never = environmentChoice("MOTIFLOOM_WINOGRAD", {"auto", "never"}) == 1;
@@ -100,8 +107,71 @@ MOTIFLOOM_SIMD_INLINE void outputTile(const float* m, std::size_t pointStride, i
     }
 }
 
+// The transposes of the two kernels above, for the input gradient.
+// V[point][f] = sum_i AT[i][point] dy[i][f] for one tile's output gradient rows i < rows (rows
+// `filters` floats apart; rows from `rows` on are outside the output and count as zero).
+template <class V>
+MOTIFLOOM_SIMD_INLINE void gradientTile(const float* dy, int filters, int rows, int lastRow, float* v,
+                                        std::size_t pointStride) {
+    constexpr int L = simd::kLanesOf<V>;
+    float up[kP], down[kP];
+    for (int i = 0; i < kP; ++i) {
+        up[i] = float(1 << i);
+        down[i] = 1.0f / up[i];
+    }
+    auto put = [&](int x, int f, V value) { store(v + std::size_t(x) * pointStride + f, value); };
+    int f = 0;
+    for (; f + L <= filters; f += L) {
+        // Even and odd rows apart: the pairs of points +-a take their sum and difference.
+        V e1{}, o1{}, e2{}, o2{}, e3{}, o3{}, last{};
+        for (int i = 0; i < rows; ++i) {
+            const V g = load<V>(dy + std::size_t(i) * filters + f);
+            if (i % 2 == 0) {
+                e1 += g, e2 += g * up[i], e3 += g * down[i];
+            } else {
+                o1 += g, o2 += g * up[i], o3 += g * down[i];
+            }
+            if (i == lastRow) last = g;
+        }
+        put(0, f, load<V>(dy + f));
+        put(1, f, e1 + o1), put(2, f, e1 - o1), put(3, f, e2 + o2), put(4, f, e2 - o2);
+        put(5, f, e3 + o3), put(6, f, e3 - o3), put(7, f, last);
+    }
+    for (; f < filters; ++f) {
+        float e[3] = {}, o[3] = {}, last = 0.0f;
+        for (int i = 0; i < rows; ++i) {
+            const float g = dy[std::size_t(i) * filters + f];
+            float* sums = i % 2 == 0 ? e : o;
+            sums[0] += g, sums[1] += g * up[i], sums[2] += g * down[i];
+            if (i == lastRow) last = g;
+        }
+        const float out[kP] = {dy[f], e[0] + o[0], e[0] - o[0], e[1] + o[1], e[1] - o[1], e[2] + o[2], e[2] - o[2], last};
+        for (int x = 0; x < kP; ++x) v[std::size_t(x) * pointStride + f] = out[x];
+    }
+}
+
+// dd[j][c] += sum_point BT[point][j] P[point][c] for one tile: its 8 input rows (cp floats
+// apart) get the products' rows back through the input transform.
+template <class V>
+MOTIFLOOM_SIMD_INLINE void inputGradientTile(const float (&bt)[kP][kP], const float* p, std::size_t pointStride,
+                                             int cp, float* dd) {
+    constexpr int L = simd::kLanesOf<V>;
+    for (int c = 0; c < cp; c += L) {
+        V in[kP];
+        for (int x = 0; x < kP; ++x) in[x] = load<V>(p + std::size_t(x) * pointStride + c);
+        for (int j = 0; j < kP; ++j) {
+            V acc = in[0] * bt[0][j];
+            for (int x = 1; x < kP; ++x) acc += in[x] * bt[x][j];
+            float* row = dd + std::size_t(j) * cp + c;
+            store(row, load<V>(row) + acc);
+        }
+    }
+}
+
 using InputKernel = void (*)(const float (&)[kP][kP], const float*, int, float*, std::size_t);
 using OutputKernel = void (*)(const float*, std::size_t, int, const float*, int, int, float*);
+using GradientKernel = void (*)(const float*, int, int, int, float*, std::size_t);
+using InputGradientKernel = void (*)(const float (&)[kP][kP], const float*, std::size_t, int, float*);
 
 void inputGeneric(const float (&bt)[kP][kP], const float* d, int cp, float* u, std::size_t stride) {
     inputTile<simd::Vec4>(bt, d, cp, u, stride);
@@ -115,6 +185,19 @@ MOTIFLOOM_TARGET_AVX2 void inputAvx2(const float (&bt)[kP][kP], const float* d, 
 MOTIFLOOM_TARGET_AVX2 void outputAvx2(const float* m, std::size_t stride, int f, const float* b, int rows, int last,
                                       float* y) {
     outputTile<simd::Vec8>(m, stride, f, b, rows, last, y);
+}
+void gradientGeneric(const float* dy, int f, int rows, int last, float* v, std::size_t stride) {
+    gradientTile<simd::Vec4>(dy, f, rows, last, v, stride);
+}
+void inputGradientGeneric(const float (&bt)[kP][kP], const float* p, std::size_t stride, int cp, float* dd) {
+    inputGradientTile<simd::Vec4>(bt, p, stride, cp, dd);
+}
+MOTIFLOOM_TARGET_AVX2 void gradientAvx2(const float* dy, int f, int rows, int last, float* v, std::size_t stride) {
+    gradientTile<simd::Vec8>(dy, f, rows, last, v, stride);
+}
+MOTIFLOOM_TARGET_AVX2 void inputGradientAvx2(const float (&bt)[kP][kP], const float* p, std::size_t stride, int cp,
+                                             float* dd) {
+    inputGradientTile<simd::Vec8>(bt, p, stride, cp, dd);
 }
 
 }  // namespace
@@ -142,10 +225,12 @@ WinogradConv::WinogradConv(int width, int channels, int filters, int length, int
     }
 }
 
-void WinogradConv::transformFilters(const float* weights, std::vector<PackedB>& out) const {
-    const int c = mChannels, f = mFilters;
+void WinogradConv::transformFilters(const float* weights, std::vector<PackedB>& out,
+                                    std::vector<PackedB>* transposed) const {
+    const int c = mChannels, cp = mPaddedChannels, f = mFilters;
     out.resize(kP);
-    std::vector<float> v(std::size_t(c) * f);
+    if (transposed) transposed->resize(kP);
+    std::vector<float> v(std::size_t(c) * f), vt(transposed ? std::size_t(f) * cp : 0, 0.0f);
     for (int x = 0; x < kP; ++x) {
         std::fill(v.begin(), v.end(), 0.0f);
         for (int t = 0; t < mWidth; ++t) {
@@ -155,7 +240,24 @@ void WinogradConv::transformFilters(const float* weights, std::vector<PackedB>& 
             for (std::size_t i = 0; i < v.size(); ++i) v[i] += gt * w[i];
         }
         Gemm::pack(c, f, v.data(), f, false, out[std::size_t(x)]);
+        if (!transposed) continue;
+        for (int ch = 0; ch < c; ++ch)
+            for (int i = 0; i < f; ++i) vt[std::size_t(i) * cp + ch] = v[std::size_t(ch) * f + i];
+        Gemm::pack(f, cp, vt.data(), cp, false, (*transposed)[std::size_t(x)]);
     }
+}
+
+void WinogradConv::padSample(const float* xs, float* padded) const {
+    const int c = mChannels, cp = mPaddedChannels;
+    const int paddedRows = mTilesPerSample * mM + kP;
+    const int rowsIn = std::min(mLength, paddedRows - mPadLeft);
+    std::fill(padded, padded + std::size_t(mPadLeft) * cp, 0.0f);
+    for (int q = 0; q < rowsIn; ++q) {
+        float* row = padded + std::size_t(q + mPadLeft) * cp;
+        std::memcpy(row, xs + std::size_t(q) * c, std::size_t(c) * sizeof(float));
+        std::fill(row + c, row + cp, 0.0f);
+    }
+    std::fill(padded + std::size_t(rowsIn + mPadLeft) * cp, padded + std::size_t(paddedRows) * cp, 0.0f);
 }
 
 void WinogradConv::forward(const float* x, int samples, const std::vector<PackedB>& filters, const float* bias,
@@ -174,9 +276,7 @@ void WinogradConv::forward(const float* x, int samples, const std::vector<Packed
     float* prod = u + kP * uStride;
 
     const long total = long(samples) * mTilesPerSample;
-    // Blocks of equal size (a multiple of 12 rows), not full blocks and a short rest.
-    const long blocks = (total + kBlockTiles - 1) / kBlockTiles;
-    const int blockTiles = int(((total + blocks - 1) / blocks + 11) / 12 * 12);
+    const int blockTiles = tilesPerBlock(total);
     int current = -1;  // the sample in `padded`
     for (long t0 = 0; t0 < total; t0 += blockTiles) {
         const int tiles = int(std::min<long>(blockTiles, total - t0));
@@ -184,15 +284,7 @@ void WinogradConv::forward(const float* x, int samples, const std::vector<Packed
             const long t = t0 + i;
             const int s = int(t / mTilesPerSample), j = int(t % mTilesPerSample);
             if (s != current) {
-                const float* xs = x + std::size_t(s) * mLength * c;
-                const int rowsIn = std::min(mLength, paddedRows - mPadLeft);
-                std::fill(padded, padded + std::size_t(mPadLeft) * cp, 0.0f);
-                for (int q = 0; q < rowsIn; ++q) {
-                    float* row = padded + std::size_t(q + mPadLeft) * cp;
-                    std::memcpy(row, xs + std::size_t(q) * c, std::size_t(c) * sizeof(float));
-                    std::fill(row + c, row + cp, 0.0f);
-                }
-                std::fill(padded + std::size_t(rowsIn + mPadLeft) * cp, padded + sampleSize, 0.0f);
+                padSample(x + std::size_t(s) * mLength * c, padded);
                 current = s;
             }
             input(mBT, padded + std::size_t(j) * m * cp, cp, u + std::size_t(i) * cp, uStride);
@@ -207,6 +299,87 @@ void WinogradConv::forward(const float* x, int samples, const std::vector<Packed
             output(prod + std::size_t(i) * f, mStride, f, bias, rows, m - 1,
                    y + (std::size_t(s) * mPositions + std::size_t(j) * m) * f);
         }
+    }
+}
+
+void WinogradConv::backward(const float* x, const float* dy, int samples, const std::vector<PackedB>& transposed,
+                            float* dW, float* dx, Scratch& scratch) const {
+    assert(!dx || int(transposed.size()) == kP);
+    const InputKernel input = isaPick<InputKernel>(inputGeneric, inputAvx2, inputAvx2);
+    const GradientKernel gradient = isaPick<GradientKernel>(gradientGeneric, gradientAvx2, gradientAvx2);
+    const InputGradientKernel back = isaPick<InputGradientKernel>(inputGradientGeneric, inputGradientAvx2, inputGradientAvx2);
+    const int c = mChannels, cp = mPaddedChannels, f = mFilters, m = mM;
+    // As in forward: one sample's padded input, read by tile j from row j*m; and each sample's
+    // padded input gradient, to which tile j adds rows j*m .. j*m + 7.
+    const int paddedRows = mTilesPerSample * m + kP;
+    const std::size_t sampleSize = std::size_t(paddedRows) * cp;
+    const std::size_t uStride = std::size_t(kBlockTiles) * cp, vStride = std::size_t(kBlockTiles) * f;
+    const std::size_t gradients = dx ? std::size_t(samples) * sampleSize + kP * uStride : 0;
+    float* xPad = scratch.floatBuffer(sampleSize + kP * (uStride + vStride) + kP * std::size_t(c) * f + gradients);
+    float* u = xPad + sampleSize;
+    float* v = u + kP * uStride;
+    float* gw = v + kP * vStride;                    // per point: C x F, the transformed dW
+    float* dxPad = gw + kP * std::size_t(c) * f;     // with dx
+    float* prod = dxPad + std::size_t(samples) * sampleSize;
+    const float** lines = scratch.lineBuffer(kBlockTiles);
+    if (dx) std::fill(dxPad, dxPad + std::size_t(samples) * sampleSize, 0.0f);
+
+    const long total = long(samples) * mTilesPerSample;
+    const int blockTiles = tilesPerBlock(total);
+    int current = -1;  // the sample in xPad
+    for (long t0 = 0; t0 < total; t0 += blockTiles) {
+        const int tiles = int(std::min<long>(blockTiles, total - t0));
+        for (int i = 0; i < tiles; ++i) {
+            const long t = t0 + i;
+            const int s = int(t / mTilesPerSample), j = int(t % mTilesPerSample);
+            if (s != current) {
+                padSample(x + std::size_t(s) * mLength * c, xPad);
+                current = s;
+            }
+            input(mBT, xPad + std::size_t(j) * m * cp, cp, u + std::size_t(i) * cp, uStride);
+            const int rows = std::min(m, mPositions - j * m);
+            gradient(dy + (std::size_t(s) * mPositions + std::size_t(j) * m) * f, f, rows, m - 1,
+                     v + std::size_t(i) * f, vStride);
+        }
+        // Weights: (C x tiles) by (tiles x F), U's tile rows read as the lines of A's transpose.
+        for (int p = 0; p < kP; ++p) {
+            for (int i = 0; i < tiles; ++i) lines[i] = u + p * uStride + std::size_t(i) * cp;
+            scratch.gemm.multiplyLines(c, f, tiles, lines, true, v + p * vStride, f, false, gw + std::size_t(p) * c * f, f,
+                                       t0 > 0);
+        }
+        if (!dx) continue;
+        // Input: (tiles x F) by (F x cp), V's rows read in place; the products reuse u.
+        for (int p = 0; p < kP; ++p) {
+            for (int i = 0; i < tiles; ++i) lines[i] = v + p * vStride + std::size_t(i) * f;
+            scratch.gemm.multiplyLinesPacked(tiles, lines, false, transposed[std::size_t(p)], prod + p * uStride, cp,
+                                             false);
+        }
+        for (int i = 0; i < tiles; ++i) {
+            const long t = t0 + i;
+            const int s = int(t / mTilesPerSample), j = int(t % mTilesPerSample);
+            back(mBT, prod + std::size_t(i) * cp, uStride, cp,
+                 dxPad + std::size_t(s) * sampleSize + std::size_t(j) * m * cp);
+        }
+    }
+    // dW_t = sum_point G[point][t] gw[point]: the filter transform transposed.
+    for (int t = 0; t < mWidth; ++t) {
+        float* out = dW + std::size_t(t) * c * f;
+        std::fill(out, out + std::size_t(c) * f, 0.0f);
+        for (int p = 0; p < kP; ++p) {
+            const float g = mG[p][t];
+            if (g == 0.0f) continue;
+            const float* src = gw + std::size_t(p) * c * f;
+            for (std::size_t i = 0; i < std::size_t(c) * f; ++i) out[i] += g * src[i];
+        }
+    }
+    if (!dx) return;
+    const int rowsIn = std::min(mLength, paddedRows - mPadLeft);
+    for (int s = 0; s < samples; ++s) {
+        float* dxs = dx + std::size_t(s) * mLength * c;
+        std::fill(dxs, dxs + std::size_t(mLength) * c, 0.0f);
+        for (int q = 0; q < rowsIn; ++q)
+            std::memcpy(dxs + std::size_t(q) * c, dxPad + std::size_t(s) * sampleSize + std::size_t(q + mPadLeft) * cp,
+                        std::size_t(c) * sizeof(float));
     }
 }
 

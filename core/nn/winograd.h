@@ -1,6 +1,7 @@
 #pragma once
 // WinogradConv: the forward pass of a stride-1 convolution on float input (nn/conv1d.h) by
-// Winograd's minimal filtering F(m, w) over tiles of 8 input rows, m = 9 - w outputs each.
+// Winograd's minimal filtering F(m, w) over tiles of 8 input rows, m = 9 - w outputs each, and
+// its training step's backward pass by the same tiles run backwards.
 //
 // Why. A convolution on float input is one product of the (positions x w*C) windows with the
 // (w*C x F) weights. Cut into tiles of m outputs, each (channel, filter) pair is a 1-D
@@ -42,14 +43,30 @@ public:
     int outputsPerTile() const { return mM; }
 
     // The weights (Conv1D's layout, width x C x F) transformed per point and packed for the
-    // products; once per pass, under the ISA the products will run with.
-    void transformFilters(const float* weights, std::vector<PackedB>& out) const;
+    // products; once per pass, under the ISA the products will run with. If `transposed` is not
+    // null, it gets the same filters as F x C (channels padded with zeros) for inputGradient.
+    void transformFilters(const float* weights, std::vector<PackedB>& out,
+                          std::vector<PackedB>* transposed = nullptr) const;
     // y = conv(x) + bias (bias may be null) for `samples` samples, with the filters from
     // transformFilters. Uses the scratch's floats and GEMM.
     void forward(const float* x, int samples, const std::vector<PackedB>& filters, const float* bias,
                  float* y, Scratch& scratch) const;
+    // The gradients of forward for `samples` samples from dy (samples x positions x F), by
+    // the same tiles run backwards with V = A dy_tile (A = AT's transpose):
+    //   dW (width x C x F, overwritten): dW_t = sum_point G[point][t] sum_tiles U^T V, 8 products
+    //     of (C x tiles) by (tiles x F) with U = BT d, the forward's transformed input;
+    //   dx (samples x length x C, overwritten; skipped when null): dx_tile = B [(G g) (.) V],
+    //     8 products of (tiles x F) by (F x C), the tiles' rows added where they overlap.
+    // Each needs 8 / (m*w) of the direct products' multiply-adds, as the forward.
+    // `transposed` from transformFilters (used for dx only).
+    void backward(const float* x, const float* dy, int samples, const std::vector<PackedB>& transposed,
+                  float* dW, float* dx, Scratch& scratch) const;
 
 private:
+    // One sample's input with padLeft zero rows before it and zeros after, channels padded to
+    // cp: (tiles * m + 8) rows, tile j reads rows j*m .. j*m + 7.
+    void padSample(const float* xs, float* padded) const;
+
     int mWidth, mChannels, mFilters, mLength, mPositions, mPadLeft;
     int mM, mPaddedChannels, mTilesPerSample;
     float mBT[kPoints][kPoints];   // input transform

@@ -39,6 +39,59 @@ std::vector<double> directConvolution(const std::vector<float>& x, const std::ve
     return y;
 }
 
+// dx[s][q][c] = sum_{p,t: p+t-padLeft = q} W[t][c][f] dy[s][p][f], in double: the input
+// gradient of directConvolution.
+std::vector<double> directInputGradient(const std::vector<float>& dy, const std::vector<float>& w, int samples,
+                                        int length, int channels, int width, int filters, int positions,
+                                        int padLeft) {
+    std::vector<double> dx(std::size_t(samples) * length * channels, 0.0);
+    for (int s = 0; s < samples; ++s)
+        for (int p = 0; p < positions; ++p)
+            for (int t = 0; t < width; ++t) {
+                const int q = p + t - padLeft;
+                if (q < 0 || q >= length) continue;
+                for (int c = 0; c < channels; ++c) {
+                    double sum = 0.0;
+                    for (int f = 0; f < filters; ++f)
+                        sum += double(w[(std::size_t(t) * channels + c) * filters + f]) *
+                               dy[(std::size_t(s) * positions + p) * filters + f];
+                    dx[(std::size_t(s) * length + q) * channels + c] += sum;
+                }
+            }
+    return dx;
+}
+
+// dW[t][c][f] = sum_{s,p} x[s][p+t-padLeft][c] dy[s][p][f], in double: the weight gradient of
+// directConvolution.
+std::vector<double> directWeightGradient(const std::vector<float>& x, const std::vector<float>& dy, int samples,
+                                         int length, int channels, int width, int filters, int positions,
+                                         int padLeft) {
+    std::vector<double> dw(std::size_t(width) * channels * filters, 0.0);
+    for (int s = 0; s < samples; ++s)
+        for (int p = 0; p < positions; ++p)
+            for (int t = 0; t < width; ++t) {
+                const int q = p + t - padLeft;
+                if (q < 0 || q >= length) continue;
+                for (int c = 0; c < channels; ++c) {
+                    const double xv = x[(std::size_t(s) * length + q) * channels + c];
+                    for (int f = 0; f < filters; ++f)
+                        dw[(std::size_t(t) * channels + c) * filters + f] +=
+                            xv * dy[(std::size_t(s) * positions + p) * filters + f];
+                }
+            }
+    return dw;
+}
+
+// The largest |a - b| and |b| over two tensors.
+std::pair<double, double> worstAndScale(const std::vector<float>& a, const std::vector<double>& b) {
+    double worst = 0.0, scale = 0.0;
+    for (std::size_t i = 0; i < b.size(); ++i) {
+        worst = std::max(worst, std::abs(a[i] - b[i]));
+        scale = std::max(scale, std::abs(b[i]));
+    }
+    return {worst, scale};
+}
+
 }  // namespace
 
 class TestNnWinograd : public QObject {
@@ -97,6 +150,54 @@ private Q_SLOTS:
             QVERIFY2(worst <= 4e-6 * scale,
                      qPrintable(QString("%1: max error %2 of max |y| %3").arg(nn::isaName(isa)).arg(worst).arg(scale)));
             QCOMPARE(y.back(), -7.0f);
+        });
+    }
+
+    // The tiles run backwards give the weight and input gradients, for the forward's shapes.
+    void gradientsMatchDirect_data() { matchesDirectConvolution_data(); }
+    void gradientsMatchDirect() {
+        QFETCH(int, width);
+        QFETCH(bool, same);
+        QFETCH(int, length);
+        QFETCH(int, channels);
+        QFETCH(int, filters);
+        const int padLeft = same ? (width - 1) / 2 : 0;
+        const int positions = same ? length : length - width + 1;
+        const int samples = 7;
+        Rng rng(std::uint64_t(width * 1000 + length + 1));
+        // Inputs as in the forward test; output gradients after a ReLU and a max-pool: sparse,
+        // of both signs.
+        std::vector<float> x(std::size_t(samples) * length * channels), w(std::size_t(width) * channels * filters),
+            dy(std::size_t(samples) * positions * filters);
+        for (float& v : x) v = float(std::max(0.0, rng.uniform(-1.0, 2.0)));
+        for (float& v : w) v = float(rng.uniform(-0.1, 0.1));
+        for (float& v : dy) v = rng.uniform(0.0, 1.0) < 0.5 ? 0.0f : float(rng.uniform(-1.0, 1.0));
+        const std::vector<double> wantDx =
+            directInputGradient(dy, w, samples, length, channels, width, filters, positions, padLeft);
+        const std::vector<double> wantDw =
+            directWeightGradient(x, dy, samples, length, channels, width, filters, positions, padLeft);
+        nntest::forEachSupportedIsa([&](nn::Isa isa) {
+            nn::WinogradConv conv(width, channels, filters, length, positions, padLeft);
+            std::vector<nn::PackedB> packed, transposed;
+            conv.transformFilters(w.data(), packed, &transposed);
+            nn::Scratch scratch;
+            // The last element of each must stay untouched.
+            std::vector<float> dx(wantDx.size() + 1, -7.0f), dw(wantDw.size() + 1, -7.0f);
+            conv.backward(x.data(), dy.data(), samples, transposed, dw.data(), dx.data(), scratch);
+            const auto [dxWorst, dxScale] = worstAndScale(dx, wantDx);
+            QVERIFY2(dxWorst <= 4e-6 * dxScale, qPrintable(QString("%1: dx max error %2 of max |dx| %3")
+                                                               .arg(nn::isaName(isa)).arg(dxWorst).arg(dxScale)));
+            // dW sums over every tile of every sample in the transformed domain, and stays
+            // within about 1e-6 of its largest element too.
+            const auto [dwWorst, dwScale] = worstAndScale(dw, wantDw);
+            QVERIFY2(dwWorst <= 4e-6 * dwScale, qPrintable(QString("%1: dW max error %2 of max |dW| %3")
+                                                               .arg(nn::isaName(isa)).arg(dwWorst).arg(dwScale)));
+            QCOMPARE(dx.back(), -7.0f);
+            QCOMPARE(dw.back(), -7.0f);
+            // Without dx, the same dW.
+            std::vector<float> alone(dw.size(), -7.0f);
+            conv.backward(x.data(), dy.data(), samples, transposed, alone.data(), nullptr, scratch);
+            QCOMPARE(alone, dw);
         });
     }
 

@@ -31,6 +31,7 @@ struct BlockWork : Layer::Work {
     // the 2w-1 taps of the input-gradient convolution.
     FloatVector lagM;
     FloatVector constRows;         // L x C: col2im of the row W k - M xbar over the output windows
+    std::vector<PackedB> lagBefore, lagFrom;  // lagM's two halves for mLagBefore and mLagFrom
 };
 
 BlockWork& blockWork(Layer::Work* w) { return static_cast<BlockWork&>(*w); }
@@ -68,6 +69,10 @@ ConvBnReluPool::ConvBnReluPool(Conv1D& conv, BatchNorm& bn, const Activation& re
     assert(matches(conv, bn, relu, pool));
     for (int p = mPad - mWidth + 1; p < mLength + mPad; ++p)
         if (p < 0 || p >= mPositions) mEdgeWindows.push_back(p);
+    if (WinogradConv::pays(mWidth - 1, mLength) && WinogradConv::pays(mWidth, mLength)) {
+        mLagBefore.emplace(mWidth - 1, mChannels, mChannels, mLength, mLength, mWidth - 1);
+        mLagFrom.emplace(mWidth, mChannels, mChannels, mLength, mLength, 0);
+    }
 }
 
 bool ConvBnReluPool::matches(const Layer& a, const Layer& b, const Layer& c, const Layer& d) {
@@ -302,6 +307,10 @@ void ConvBnReluPool::backwardSync(const Pass& pass, Work* work) const {
                 const float* src = w.m.data() + std::size_t((t + l) * c + c1) * k + std::size_t(t) * c;
                 for (int c2 = 0; c2 < c; ++c2) dst[c2] += src[c2];
             }
+    if (mLagBefore) {
+        mLagBefore->transformFilters(w.lagM.data(), w.lagBefore);
+        mLagFrom->transformFilters(w.lagM.data() + std::size_t(mWidth - 1) * c * c, w.lagFrom);
+    }
 
     // Every output window's row of dX also holds W k - M xbar; col2im of those rows.
     std::vector<double> constRow(std::size_t(k), 0.0);
@@ -327,8 +336,15 @@ void ConvBnReluPool::denseInputGradient(const Chunk& chunk, const float* x, Work
     const int wide = 2 * mWidth - 1, reach = mWidth - 1, kw = wide * c;
     const int edges = int(mEdgeWindows.size());
     const std::size_t inSize = inputSize();
-    const int copiedPerSample = copiedLines(-reach, wide);
     Scratch& sc = *chunk.scratch;
+    float* dxc = dx + std::size_t(chunk.begin) * inSize;
+    // col2im(X M) over every window that touches the sequence ...
+    if (mLagBefore) {  // ... as two Winograd convolutions (before the scratch floats are used below)
+        const float* xc = x + std::size_t(chunk.begin) * inSize;
+        mLagBefore->forward(xc, samples, w.lagBefore, nullptr, dxc, sc);
+        mLagFrom->forward(xc, samples, w.lagFrom, nullptr, dxc, sc, true);
+    }
+    const int copiedPerSample = mLagBefore ? 0 : copiedLines(-reach, wide);
     const float** lines = sc.lineBuffer(std::size_t(samples) * length);
     const std::size_t copySize = std::size_t(samples) * copiedPerSample * kw;
     const std::size_t edgeSize = std::size_t(samples) * edges * k;
@@ -340,12 +356,11 @@ void ConvBnReluPool::denseInputGradient(const Chunk& chunk, const float* x, Work
     float* edgeRow = edgeRows;
     for (int s = chunk.begin; s < chunk.end; ++s) {
         const float* xs = x + std::size_t(s) * inSize;
-        sampleLines(xs, -reach, wide, lines + std::size_t(s - chunk.begin) * length, copy);
+        if (!mLagBefore) sampleLines(xs, -reach, wide, lines + std::size_t(s - chunk.begin) * length, copy);
         sampleEdgeWindows(xs, edgeRow);
     }
-    float* dxc = dx + std::size_t(chunk.begin) * inSize;
-    // col2im(X M) over every window that touches the sequence ...
-    sc.gemm.multiplyLines(samples * length, c, kw, lines, false, w.lagM.data(), c, false, dxc, c, false);
+    if (!mLagBefore)  // ... as one product of the wide windows
+        sc.gemm.multiplyLines(samples * length, c, kw, lines, false, w.lagM.data(), c, false, dxc, c, false);
     // ... minus the edge windows, plus the constant rows of the output windows.
     sc.gemm.multiply(samples * edges, k, k, edgeRows, k, false, w.m.data(), k, false, edgeTimesM, k);
     const float* em = edgeTimesM;

@@ -17,7 +17,8 @@
 //     (one product of L x w*C windows with the input, L*w*C*C per sample), minus the windows
 //     that touch the sequence but are not outputs (the padding's edge windows);
 //   - the input gradient col2im(X M) is a convolution of the input with 2w-1 taps of C x C
-//     blocks of M (L*(2w-1)*C*C per sample), minus the same edge windows;
+//     blocks of M (L*(2w-1)*C*C per sample, fewer as Winograd tiles), minus the same edge
+//     windows;
 //   - the sparse terms cost one window per arg-max.
 // For the paper's CNN-2 (C = 30, w = 5, F = 128, P = 100) that is about 1.5 million
 // multiply-adds per sample instead of 3.8 million; `pays()` decides per layer from these counts.
@@ -84,6 +85,10 @@ private:
     BnReluPool mBlock;
     int mLength, mChannels, mWidth, mPad, mPositions, mFilters, mWindow;  // L, C, w, pad, P, F, w*C
     std::vector<int> mEdgeWindows;  // windows touching the sequence that are not outputs
+    // The input-gradient convolution's 2w-1 taps as two Winograd convolutions of the input
+    // (nn/winograd.h) where both pay: taps 0..w-2 read the w-1 rows before q, taps w-1..2w-2
+    // the w rows from q on. Otherwise one product of the wide windows.
+    std::optional<WinogradConv> mLagBefore, mLagFrom;
 };
 
 }  // namespace motifloom::nn

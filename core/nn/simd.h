@@ -58,6 +58,14 @@ MOTIFLOOM_SIMD_INLINE void storeFirst(T* p, V v, int n) {
         std::memcpy(p, tmp, std::size_t(n) * sizeof(T));
     }
 }
+// The first n floats at p in the first n lanes, zeros in the others (1 <= n <= lanes).
+template <class V>
+MOTIFLOOM_SIMD_INLINE V loadFirst(const float* p, int n) {
+    if (n == kLanesOf<V>) return load<V>(p);
+    float tmp[kLanesOf<V>] = {};
+    std::memcpy(tmp, p, std::size_t(n) * sizeof(float));
+    return load<V>(tmp);
+}
 template <class V, class T>
 MOTIFLOOM_SIMD_INLINE V splat(T x) {
     return V{} + x;

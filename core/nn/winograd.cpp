@@ -11,6 +11,7 @@
 #include <cassert>
 #include <cmath>
 #include <cstring>
+#include <type_traits>
 
 namespace motifloom::nn {
 
@@ -71,7 +72,7 @@ MOTIFLOOM_SIMD_INLINE void inputTile(const float (&bt)[kP][kP], const float* d, 
 // half the multiply-adds of the dense 8-term sums.
 template <class V>
 MOTIFLOOM_SIMD_INLINE void outputTile(const float* m, std::size_t pointStride, int filters, const float* bias,
-                                      int rows, int lastRow, float* y) {
+                                      int rows, int lastRow, bool accumulate, float* y) {
     constexpr int L = simd::kLanesOf<V>;
     // Points: 0, 1, -1, 2, -2, 1/2, -1/2, infinity; the scales are 2^i and 2^-i.
     float up[kP], down[kP];
@@ -80,31 +81,25 @@ MOTIFLOOM_SIMD_INLINE void outputTile(const float* m, std::size_t pointStride, i
         down[i] = 1.0f / up[i];
     }
     auto at = [&](int x, int f) { return load<V>(m + std::size_t(x) * pointStride + f); };
-    int f = 0;
-    for (; f + L <= filters; f += L) {
+    // Vectors over f: whole ones, then (n < L) the partial last one of a y row; the products'
+    // rows are whole vectors.
+    auto columns = [&](int f, int n, auto partial) {
         const V m0 = at(0, f), m7 = at(7, f);
         const V a1 = at(1, f), b1 = at(2, f), a2 = at(3, f), b2 = at(4, f), a3 = at(5, f), b3 = at(6, f);
         const V s1 = a1 + b1, d1 = a1 - b1, s2 = a2 + b2, d2 = a2 - b2, s3 = a3 + b3, d3 = a3 - b3;
-        const V b = bias ? load<V>(bias + f) : V{};
+        const V b = !bias ? V{} : partial ? simd::loadFirst<V>(bias + f, n) : load<V>(bias + f);
         for (int i = 0; i < rows; ++i) {
             V acc = (i % 2 == 0) ? b + s1 + s2 * up[i] + s3 * down[i] : b + d1 + d2 * up[i] + d3 * down[i];
             if (i == 0) acc += m0;
             if (i == lastRow) acc += m7;
-            store(y + std::size_t(i) * filters + f, acc);
+            float* out = y + std::size_t(i) * filters + f;
+            if constexpr (partial) simd::storeFirst(out, accumulate ? simd::loadFirst<V>(out, n) + acc : acc, n);
+            else store(out, accumulate ? load<V>(out) + acc : acc);
         }
-    }
-    for (; f < filters; ++f) {
-        float in[kP];
-        for (int x = 0; x < kP; ++x) in[x] = m[std::size_t(x) * pointStride + f];
-        for (int i = 0; i < rows; ++i) {
-            const float sign = (i % 2 == 0) ? 1.0f : -1.0f;
-            float acc = (bias ? bias[f] : 0.0f) + (in[1] + sign * in[2]) + (in[3] + sign * in[4]) * up[i] +
-                        (in[5] + sign * in[6]) * down[i];
-            if (i == 0) acc += in[0];
-            if (i == lastRow) acc += in[7];
-            y[std::size_t(i) * filters + f] = acc;
-        }
-    }
+    };
+    int f = 0;
+    for (; f + L <= filters; f += L) columns(f, L, std::false_type{});
+    if (f < filters) columns(f, filters - f, std::true_type{});
 }
 
 // The transposes of the two kernels above, for the input gradient.
@@ -169,22 +164,23 @@ MOTIFLOOM_SIMD_INLINE void inputGradientTile(const float (&bt)[kP][kP], const fl
 }
 
 using InputKernel = void (*)(const float (&)[kP][kP], const float*, int, float*, std::size_t);
-using OutputKernel = void (*)(const float*, std::size_t, int, const float*, int, int, float*);
+using OutputKernel = void (*)(const float*, std::size_t, int, const float*, int, int, bool, float*);
 using GradientKernel = void (*)(const float*, int, int, int, float*, std::size_t);
 using InputGradientKernel = void (*)(const float (&)[kP][kP], const float*, std::size_t, int, float*);
 
 void inputGeneric(const float (&bt)[kP][kP], const float* d, int cp, float* u, std::size_t stride) {
     inputTile<simd::Vec4>(bt, d, cp, u, stride);
 }
-void outputGeneric(const float* m, std::size_t stride, int f, const float* b, int rows, int last, float* y) {
-    outputTile<simd::Vec4>(m, stride, f, b, rows, last, y);
+void outputGeneric(const float* m, std::size_t stride, int f, const float* b, int rows, int last, bool add,
+                   float* y) {
+    outputTile<simd::Vec4>(m, stride, f, b, rows, last, add, y);
 }
 MOTIFLOOM_TARGET_AVX2 void inputAvx2(const float (&bt)[kP][kP], const float* d, int cp, float* u, std::size_t stride) {
     inputTile<simd::Vec8>(bt, d, cp, u, stride);
 }
 MOTIFLOOM_TARGET_AVX2 void outputAvx2(const float* m, std::size_t stride, int f, const float* b, int rows, int last,
-                                      float* y) {
-    outputTile<simd::Vec8>(m, stride, f, b, rows, last, y);
+                                      bool add, float* y) {
+    outputTile<simd::Vec8>(m, stride, f, b, rows, last, add, y);
 }
 void gradientGeneric(const float* dy, int f, int rows, int last, float* v, std::size_t stride) {
     gradientTile<simd::Vec4>(dy, f, rows, last, v, stride);
@@ -213,6 +209,7 @@ bool WinogradConv::pays(int width, int positions) {
 WinogradConv::WinogradConv(int width, int channels, int filters, int length, int positions, int padLeft)
     : mWidth(width), mChannels(channels), mFilters(filters), mLength(length), mPositions(positions),
       mPadLeft(padLeft), mM(kP + 1 - width), mPaddedChannels((channels + 7) / 8 * 8),
+      mPaddedFilters((filters + 7) / 8 * 8),
       mTilesPerSample((positions + mM - 1) / mM) {
     assert(width >= kMinWidth && width <= kMaxWidth && positions >= 1);
     const Eigen::MatrixXd bt = powers(kP).inverse().transpose();
@@ -227,10 +224,11 @@ WinogradConv::WinogradConv(int width, int channels, int filters, int length, int
 
 void WinogradConv::transformFilters(const float* weights, std::vector<PackedB>& out,
                                     std::vector<PackedB>* transposed) const {
-    const int c = mChannels, cp = mPaddedChannels, f = mFilters;
+    const int c = mChannels, cp = mPaddedChannels, f = mFilters, fp = mPaddedFilters;
     out.resize(kP);
     if (transposed) transposed->resize(kP);
     std::vector<float> v(std::size_t(c) * f), vt(transposed ? std::size_t(f) * cp : 0, 0.0f);
+    std::vector<float> padded(std::size_t(c) * fp, 0.0f);  // v with zero columns to fp
     for (int x = 0; x < kP; ++x) {
         std::fill(v.begin(), v.end(), 0.0f);
         for (int t = 0; t < mWidth; ++t) {
@@ -239,7 +237,14 @@ void WinogradConv::transformFilters(const float* weights, std::vector<PackedB>& 
             const float* w = weights + std::size_t(t) * c * f;
             for (std::size_t i = 0; i < v.size(); ++i) v[i] += gt * w[i];
         }
-        Gemm::pack(c, f, v.data(), f, false, out[std::size_t(x)]);
+        if (fp == f) {
+            Gemm::pack(c, f, v.data(), f, false, out[std::size_t(x)]);
+        } else {
+            for (int ch = 0; ch < c; ++ch)
+                std::copy(v.begin() + std::ptrdiff_t(ch) * f, v.begin() + std::ptrdiff_t(ch + 1) * f,
+                          padded.begin() + std::ptrdiff_t(ch) * fp);
+            Gemm::pack(c, fp, padded.data(), fp, false, out[std::size_t(x)]);
+        }
         if (!transposed) continue;
         for (int ch = 0; ch < c; ++ch)
             for (int i = 0; i < f; ++i) vt[std::size_t(i) * cp + ch] = v[std::size_t(ch) * f + i];
@@ -261,19 +266,23 @@ void WinogradConv::padSample(const float* xs, float* padded) const {
 }
 
 void WinogradConv::forward(const float* x, int samples, const std::vector<PackedB>& filters, const float* bias,
-                           float* y, Scratch& scratch) const {
+                           float* y, Scratch& scratch, bool accumulate) const {
     assert(int(filters.size()) == kP);
     const InputKernel input = isaPick<InputKernel>(inputGeneric, inputAvx2, inputAvx2);
     const OutputKernel output = isaPick<OutputKernel>(outputGeneric, outputAvx2, outputAvx2);
-    const int c = mChannels, cp = mPaddedChannels, f = mFilters, m = mM;
+    const int c = mChannels, cp = mPaddedChannels, f = mFilters, fp = mPaddedFilters, m = mM;
     // One sample's input with padLeft zero rows before it and zeros after, channels padded to cp:
     // tile j reads its rows j*m .. j*m + 7.
     const int paddedRows = mTilesPerSample * m + kP;
     const std::size_t sampleSize = std::size_t(paddedRows) * cp;
-    const std::size_t uStride = std::size_t(kBlockTiles) * cp, mStride = std::size_t(kBlockTiles) * f;
+    const std::size_t uStride = std::size_t(kBlockTiles) * cp, mStride = std::size_t(kBlockTiles) * fp;
     float* padded = scratch.floatBuffer(sampleSize + kP * (uStride + mStride));
     float* u = padded + sampleSize;
     float* prod = u + kP * uStride;
+    // With few filters (a block's input-gradient convolution: nn/conv_block.h), the products
+    // read U's rows in place rather than packing them for one or two column panels.
+    const bool narrow = fp <= 32;
+    const float** lines = narrow ? scratch.lineBuffer(kBlockTiles) : nullptr;
 
     const long total = long(samples) * mTilesPerSample;
     const int blockTiles = tilesPerBlock(total);
@@ -289,14 +298,20 @@ void WinogradConv::forward(const float* x, int samples, const std::vector<Packed
             }
             input(mBT, padded + std::size_t(j) * m * cp, cp, u + std::size_t(i) * cp, uStride);
         }
-        for (int p = 0; p < kP; ++p)
-            scratch.gemm.multiplyPacked(tiles, u + p * uStride, cp, false, filters[std::size_t(p)],
-                                        prod + p * mStride, f, false);
+        for (int p = 0; p < kP; ++p) {
+            const PackedB& b = filters[std::size_t(p)];
+            if (!narrow) {
+                scratch.gemm.multiplyPacked(tiles, u + p * uStride, cp, false, b, prod + p * mStride, fp, false);
+                continue;
+            }
+            for (int i = 0; i < tiles; ++i) lines[i] = u + p * uStride + std::size_t(i) * cp;
+            scratch.gemm.multiplyLinesPacked(tiles, lines, false, b, prod + p * mStride, fp, false);
+        }
         for (int i = 0; i < tiles; ++i) {
             const long t = t0 + i;
             const int s = int(t / mTilesPerSample), j = int(t % mTilesPerSample);
             const int rows = std::min(m, mPositions - j * m);
-            output(prod + std::size_t(i) * f, mStride, f, bias, rows, m - 1,
+            output(prod + std::size_t(i) * fp, mStride, f, bias, rows, m - 1, accumulate,
                    y + (std::size_t(s) * mPositions + std::size_t(j) * m) * f);
         }
     }

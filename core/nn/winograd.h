@@ -48,9 +48,9 @@ public:
     void transformFilters(const float* weights, std::vector<PackedB>& out,
                           std::vector<PackedB>* transposed = nullptr) const;
     // y = conv(x) + bias (bias may be null) for `samples` samples, with the filters from
-    // transformFilters. Uses the scratch's floats and GEMM.
+    // transformFilters; y += conv(x) + bias with `accumulate`. Uses the scratch's floats and GEMM.
     void forward(const float* x, int samples, const std::vector<PackedB>& filters, const float* bias,
-                 float* y, Scratch& scratch) const;
+                 float* y, Scratch& scratch, bool accumulate = false) const;
     // The gradients of forward for `samples` samples from dy (samples x positions x F), by
     // the same tiles run backwards with V = A dy_tile (A = AT's transpose):
     //   dW (width x C x F, overwritten): dW_t = sum_point G[point][t] sum_tiles U^T V, 8 products
@@ -68,7 +68,7 @@ private:
     void padSample(const float* xs, float* padded) const;
 
     int mWidth, mChannels, mFilters, mLength, mPositions, mPadLeft;
-    int mM, mPaddedChannels, mTilesPerSample;
+    int mM, mPaddedChannels, mPaddedFilters, mTilesPerSample;
     float mBT[kPoints][kPoints];   // input transform
     float mG[kPoints][kMaxWidth];  // filter transform (the output transform is AT's structure,
                                    // spelled out in outputTile)

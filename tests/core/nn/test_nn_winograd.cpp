@@ -150,6 +150,12 @@ private Q_SLOTS:
             QVERIFY2(worst <= 4e-6 * scale,
                      qPrintable(QString("%1: max error %2 of max |y| %3").arg(nn::isaName(isa)).arg(worst).arg(scale)));
             QCOMPARE(y.back(), -7.0f);
+            // Accumulating adds the same again.
+            conv.forward(x.data(), samples, packed, bias ? b.data() : nullptr, y.data(), scratch, true);
+            worst = 0.0;
+            for (std::size_t i = 0; i < want.size(); ++i) worst = std::max(worst, std::abs(y[i] - 2 * want[i]));
+            QVERIFY2(worst <= 8e-6 * scale, qPrintable(QString("%1: accumulated, max error %2").arg(nn::isaName(isa)).arg(worst)));
+            QCOMPARE(y.back(), -7.0f);
         });
     }
 

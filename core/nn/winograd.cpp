@@ -163,7 +163,6 @@ MOTIFLOOM_SIMD_INLINE void inputGradientTile(const float (&bt)[kP][kP], const fl
     }
 }
 
-using InputKernel = void (*)(const float (&)[kP][kP], const float*, int, float*, std::size_t);
 using OutputKernel = void (*)(const float*, std::size_t, int, const float*, int, int, bool, float*);
 using GradientKernel = void (*)(const float*, int, int, int, float*, std::size_t);
 using InputGradientKernel = void (*)(const float (&)[kP][kP], const float*, std::size_t, int, float*);
@@ -265,12 +264,27 @@ void WinogradConv::padSample(const float* xs, float* padded) const {
     std::fill(padded + std::size_t(rowsIn + mPadLeft) * cp, padded + std::size_t(paddedRows) * cp, 0.0f);
 }
 
+void WinogradConv::transformInputs(InputKernel input, const float* x, long t0, int tiles, float* padded,
+                                   int& current, float* u) const {
+    const int cp = mPaddedChannels;
+    const std::size_t uStride = std::size_t(kBlockTiles) * cp;
+    for (int i = 0; i < tiles; ++i) {
+        const long t = t0 + i;
+        const int s = int(t / mTilesPerSample), j = int(t % mTilesPerSample);
+        if (s != current) {
+            padSample(x + std::size_t(s) * mLength * mChannels, padded);
+            current = s;
+        }
+        input(mBT, padded + std::size_t(j) * mM * cp, cp, u + std::size_t(i) * cp, uStride);
+    }
+}
+
 void WinogradConv::forward(const float* x, int samples, const std::vector<PackedB>& filters, const float* bias,
                            float* y, Scratch& scratch, bool accumulate) const {
     assert(int(filters.size()) == kP);
     const InputKernel input = isaPick<InputKernel>(inputGeneric, inputAvx2, inputAvx2);
     const OutputKernel output = isaPick<OutputKernel>(outputGeneric, outputAvx2, outputAvx2);
-    const int c = mChannels, cp = mPaddedChannels, f = mFilters, fp = mPaddedFilters, m = mM;
+    const int cp = mPaddedChannels, f = mFilters, fp = mPaddedFilters, m = mM;
     // One sample's input with padLeft zero rows before it and zeros after, channels padded to cp:
     // tile j reads its rows j*m .. j*m + 7.
     const int paddedRows = mTilesPerSample * m + kP;
@@ -289,15 +303,7 @@ void WinogradConv::forward(const float* x, int samples, const std::vector<Packed
     int current = -1;  // the sample in `padded`
     for (long t0 = 0; t0 < total; t0 += blockTiles) {
         const int tiles = int(std::min<long>(blockTiles, total - t0));
-        for (int i = 0; i < tiles; ++i) {
-            const long t = t0 + i;
-            const int s = int(t / mTilesPerSample), j = int(t % mTilesPerSample);
-            if (s != current) {
-                padSample(x + std::size_t(s) * mLength * c, padded);
-                current = s;
-            }
-            input(mBT, padded + std::size_t(j) * m * cp, cp, u + std::size_t(i) * cp, uStride);
-        }
+        transformInputs(input, x, t0, tiles, padded, current, u);
         for (int p = 0; p < kP; ++p) {
             const PackedB& b = filters[std::size_t(p)];
             if (!narrow) {
@@ -344,14 +350,10 @@ void WinogradConv::backward(const float* x, const float* dy, int samples, const 
     int current = -1;  // the sample in xPad
     for (long t0 = 0; t0 < total; t0 += blockTiles) {
         const int tiles = int(std::min<long>(blockTiles, total - t0));
+        transformInputs(input, x, t0, tiles, xPad, current, u);
         for (int i = 0; i < tiles; ++i) {
             const long t = t0 + i;
             const int s = int(t / mTilesPerSample), j = int(t % mTilesPerSample);
-            if (s != current) {
-                padSample(x + std::size_t(s) * mLength * c, xPad);
-                current = s;
-            }
-            input(mBT, xPad + std::size_t(j) * m * cp, cp, u + std::size_t(i) * cp, uStride);
             const int rows = std::min(m, mPositions - j * m);
             gradient(dy + (std::size_t(s) * mPositions + std::size_t(j) * m) * f, f, rows, m - 1,
                      v + std::size_t(i) * f, vStride);

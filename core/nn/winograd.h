@@ -66,6 +66,11 @@ private:
     // One sample's input with padLeft zero rows before it and zeros after, channels padded to
     // cp: (tiles * m + 8) rows, tile j reads rows j*m .. j*m + 7.
     void padSample(const float* xs, float* padded) const;
+    // U (point rows kBlockTiles * cp floats apart) for tiles t0 .. t0 + tiles - 1 of x, padding
+    // each new sample into `padded` (`current`: the sample it holds).
+    using InputKernel = void (*)(const float (&)[kPoints][kPoints], const float*, int, float*, std::size_t);
+    void transformInputs(InputKernel input, const float* x, long t0, int tiles, float* padded, int& current,
+                         float* u) const;
 
     int mWidth, mChannels, mFilters, mLength, mPositions, mPadLeft;
     int mM, mPaddedChannels, mPaddedFilters, mTilesPerSample;

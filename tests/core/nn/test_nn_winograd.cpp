@@ -18,69 +18,60 @@ using namespace motifloom;
 
 namespace {
 
-// y[s][p][f] = bias[f] + sum_{t,c} W[t][c][f] x[s][p+t-padLeft][c], in double.
-std::vector<double> directConvolution(const std::vector<float>& x, const std::vector<float>& w,
-                                      const std::vector<float>& bias, int samples, int length, int channels,
-                                      int width, int filters, int positions, int padLeft) {
-    std::vector<double> y(std::size_t(samples) * positions * filters);
-    for (int s = 0; s < samples; ++s)
-        for (int p = 0; p < positions; ++p)
-            for (int f = 0; f < filters; ++f) {
-                double sum = bias.empty() ? 0.0 : bias[std::size_t(f)];
-                for (int t = 0; t < width; ++t) {
-                    const int q = p + t - padLeft;
-                    if (q < 0 || q >= length) continue;
-                    for (int c = 0; c < channels; ++c)
-                        sum += double(w[(std::size_t(t) * channels + c) * filters + f]) *
-                               x[(std::size_t(s) * length + q) * channels + c];
-                }
-                y[(std::size_t(s) * positions + p) * filters + f] = sum;
-            }
-    return y;
-}
-
-// dx[s][q][c] = sum_{p,t: p+t-padLeft = q} W[t][c][f] dy[s][p][f], in double: the input
-// gradient of directConvolution.
-std::vector<double> directInputGradient(const std::vector<float>& dy, const std::vector<float>& w, int samples,
-                                        int length, int channels, int width, int filters, int positions,
-                                        int padLeft) {
-    std::vector<double> dx(std::size_t(samples) * length * channels, 0.0);
+// fn(s, p, t, q) for every sample s, output p and tap t whose input row q = p + t - padLeft
+// lies in the sequence: the terms of a direct convolution.
+template <class Fn>
+void forEachTerm(int samples, int positions, int width, int length, int padLeft, Fn&& fn) {
     for (int s = 0; s < samples; ++s)
         for (int p = 0; p < positions; ++p)
             for (int t = 0; t < width; ++t) {
                 const int q = p + t - padLeft;
-                if (q < 0 || q >= length) continue;
-                for (int c = 0; c < channels; ++c) {
-                    double sum = 0.0;
-                    for (int f = 0; f < filters; ++f)
-                        sum += double(w[(std::size_t(t) * channels + c) * filters + f]) *
-                               dy[(std::size_t(s) * positions + p) * filters + f];
-                    dx[(std::size_t(s) * length + q) * channels + c] += sum;
-                }
+                if (q >= 0 && q < length) fn(s, p, t, q);
             }
-    return dx;
 }
 
-// dW[t][c][f] = sum_{s,p} x[s][p+t-padLeft][c] dy[s][p][f], in double: the weight gradient of
-// directConvolution.
-std::vector<double> directWeightGradient(const std::vector<float>& x, const std::vector<float>& dy, int samples,
-                                         int length, int channels, int width, int filters, int positions,
-                                         int padLeft) {
-    std::vector<double> dw(std::size_t(width) * channels * filters, 0.0);
-    for (int s = 0; s < samples; ++s)
-        for (int p = 0; p < positions; ++p)
-            for (int t = 0; t < width; ++t) {
-                const int q = p + t - padLeft;
-                if (q < 0 || q >= length) continue;
-                for (int c = 0; c < channels; ++c) {
-                    const double xv = x[(std::size_t(s) * length + q) * channels + c];
-                    for (int f = 0; f < filters; ++f)
-                        dw[(std::size_t(t) * channels + c) * filters + f] +=
-                            xv * dy[(std::size_t(s) * positions + p) * filters + f];
-                }
-            }
-    return dw;
-}
+// The direct convolution y[s][p][f] = bias[f] + sum_{t,c} W[t][c][f] x[s][p+t-padLeft][c] and
+// its gradients, in double.
+struct Direct {
+    int samples, length, channels, width, filters, positions, padLeft;
+
+    std::size_t xAt(int s, int q, int c) const { return (std::size_t(s) * length + q) * channels + c; }
+    std::size_t yAt(int s, int p, int f) const { return (std::size_t(s) * positions + p) * filters + f; }
+    std::size_t wAt(int t, int c, int f) const { return (std::size_t(t) * channels + c) * filters + f; }
+    template <class Fn>
+    void terms(Fn&& fn) const { forEachTerm(samples, positions, width, length, padLeft, fn); }
+
+    std::vector<double> forward(const std::vector<float>& x, const std::vector<float>& w,
+                                const std::vector<float>& bias) const {
+        std::vector<double> y(std::size_t(samples) * positions * filters);
+        for (int s = 0; s < samples; ++s)
+            for (int p = 0; p < positions; ++p)
+                for (int f = 0; f < filters; ++f) y[yAt(s, p, f)] = bias.empty() ? 0.0 : bias[std::size_t(f)];
+        terms([&](int s, int p, int t, int q) {
+            for (int c = 0; c < channels; ++c)
+                for (int f = 0; f < filters; ++f) y[yAt(s, p, f)] += double(w[wAt(t, c, f)]) * x[xAt(s, q, c)];
+        });
+        return y;
+    }
+    // dx[s][q][c] = sum over the terms reading row q of W[t][c][f] dy[s][p][f].
+    std::vector<double> inputGradient(const std::vector<float>& dy, const std::vector<float>& w) const {
+        std::vector<double> dx(std::size_t(samples) * length * channels, 0.0);
+        terms([&](int s, int p, int t, int q) {
+            for (int c = 0; c < channels; ++c)
+                for (int f = 0; f < filters; ++f) dx[xAt(s, q, c)] += double(w[wAt(t, c, f)]) * dy[yAt(s, p, f)];
+        });
+        return dx;
+    }
+    // dW[t][c][f] = sum over the terms of tap t of x[s][q][c] dy[s][p][f].
+    std::vector<double> weightGradient(const std::vector<float>& x, const std::vector<float>& dy) const {
+        std::vector<double> dw(std::size_t(width) * channels * filters, 0.0);
+        terms([&](int s, int p, int t, int q) {
+            for (int c = 0; c < channels; ++c)
+                for (int f = 0; f < filters; ++f) dw[wAt(t, c, f)] += double(x[xAt(s, q, c)]) * dy[yAt(s, p, f)];
+        });
+        return dw;
+    }
+};
 
 // The largest |a - b| and |b| over two tensors.
 std::pair<double, double> worstAndScale(const std::vector<float>& a, const std::vector<double>& b) {
@@ -132,8 +123,8 @@ private Q_SLOTS:
         for (float& v : x) v = float(std::max(0.0, rng.uniform(-1.0, 2.0)));
         for (float& v : w) v = float(rng.uniform(-0.1, 0.1));
         for (float& v : b) v = float(rng.uniform(-1.0, 1.0));
-        const std::vector<double> want =
-            directConvolution(x, w, b, samples, length, channels, width, filters, positions, padLeft);
+        const Direct direct{samples, length, channels, width, filters, positions, padLeft};
+        const std::vector<double> want = direct.forward(x, w, b);
         double scale = 0.0;
         for (double v : want) scale = std::max(scale, std::abs(v));
         nntest::forEachSupportedIsa([&](nn::Isa isa) {
@@ -178,10 +169,9 @@ private Q_SLOTS:
         for (float& v : x) v = float(std::max(0.0, rng.uniform(-1.0, 2.0)));
         for (float& v : w) v = float(rng.uniform(-0.1, 0.1));
         for (float& v : dy) v = rng.uniform(0.0, 1.0) < 0.5 ? 0.0f : float(rng.uniform(-1.0, 1.0));
-        const std::vector<double> wantDx =
-            directInputGradient(dy, w, samples, length, channels, width, filters, positions, padLeft);
-        const std::vector<double> wantDw =
-            directWeightGradient(x, dy, samples, length, channels, width, filters, positions, padLeft);
+        const Direct direct{samples, length, channels, width, filters, positions, padLeft};
+        const std::vector<double> wantDx = direct.inputGradient(dy, w);
+        const std::vector<double> wantDw = direct.weightGradient(x, dy);
         nntest::forEachSupportedIsa([&](nn::Isa isa) {
             nn::WinogradConv conv(width, channels, filters, length, positions, padLeft);
             std::vector<nn::PackedB> packed, transposed;

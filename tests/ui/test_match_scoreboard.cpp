@@ -4,6 +4,8 @@
 
 #include "filter_gallery_fixture.h"
 
+#include <QApplication>
+
 using namespace gallery_fixture;
 
 class TestMatchScoreboard : public QObject {
@@ -12,6 +14,7 @@ private Q_SLOTS:
     void scoreboardValues();
     void scoreboardCoalescesReplots();
     void scoreboardWithoutTruth();
+    void rowsStayOnOneLineInALargerFont();
     void galleryFeedsScoreboard();
     void matchHistoryJsonRoundTrip();
     void controllerKeepsMatchHistory();
@@ -66,6 +69,35 @@ void TestMatchScoreboard::scoreboardWithoutTruth() {
     QTRY_COMPARE(board.plot()->graph(1)->data()->size(), 1);
     QCOMPARE(board.plot()->graph(0)->data()->size(), 0);  // NaN: not drawn
     QCOMPARE(board.plot()->graph(2)->data()->size(), 0);
+}
+
+// Presentation mode enlarges the application font: beside the filter grid, the panel grows
+// with its rows instead of cutting "25/30 filters" off at its edge.
+void TestMatchScoreboard::rowsStayOnOneLineInALargerFont() {
+    const QFont saved = QApplication::font();
+    FilterGallery gallery;
+    gallery.resize(1200, 700);
+    gallery.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&gallery));
+    auto fin = std::make_shared<FilterSnapshot>(*makeSnapshot());
+    fin->final = true;
+    fin->dataPart = "test";
+    gallery.setSnapshot(fin);
+    MatchScoreboard* board = gallery.scoreboard();
+    const QString row = "Match ground truth  100%  30/30 filters";
+    QTRY_VERIFY(board->width() >= QFontMetrics(board->font()).horizontalAdvance(row));
+
+    QFont big = saved;
+    big.setPointSizeF(saved.pointSizeF() * 1.8);
+    QApplication::setFont(big);
+    const int needed = QFontMetrics(big).horizontalAdvance(row);
+    QTRY_VERIFY2(board->width() >= needed, qPrintable(QString("board %1 px, its rows need %2 px")
+                                                          .arg(board->width()).arg(needed)));
+    QApplication::setFont(saved);
+
+    // A note (no table) does not hold the panel wide.
+    board->showNote("No match statistics were recorded during training.");
+    QVERIFY(board->minimumSizeHint().width() < needed);
 }
 
 void TestMatchScoreboard::galleryFeedsScoreboard() {

@@ -176,8 +176,7 @@ void FilterGallery::buildUi() {
     mScroll->setFrameShape(QFrame::NoFrame);
     mGrid->fitToViewport(mScroll);
     connect(mGrid, &RunFilterGrid::filterClicked, this, &FilterGallery::filterClicked);
-    mScoreboard = new MatchScoreboard(mSplitter);
-    mScoreboard->setMinimumWidth(250);
+    mScoreboard = new MatchScoreboard(mSplitter);  // its minimum width follows its font
     mSplitter->addWidget(mScroll);
     mSplitter->addWidget(mScoreboard);
     mSplitter->setStretchFactor(0, 1);

@@ -5,6 +5,7 @@
 #include <qcustomplot.h>
 
 #include <QLabel>
+#include <QTextDocument>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -133,7 +134,34 @@ void MatchScoreboard::noteLowInformation(const interpret::MatchSummary& s) {
     mValuesPlain += QLatin1Char('\n') + line;
 }
 
+void MatchScoreboard::fitWidthToTable() {
+    // The table's rows never wrap: the panel is at least as wide as they are in the current
+    // font (presentation mode enlarges it), and the splitter beside it gives way.
+    if (mTableHtml.isEmpty()) {
+        mValues->setMinimumWidth(0);
+        return;
+    }
+    // The board's font, not the label's: an application font change (presentation mode)
+    // reaches the widgets in no fixed order, and the label inherits the board's font.
+    QTextDocument doc;
+    doc.setDefaultFont(font());
+    doc.setHtml(mTableHtml);
+    mValues->setMinimumWidth(int(std::ceil(doc.idealWidth())) + 2);
+}
+
+QSize MatchScoreboard::minimumSizeHint() const {
+    const QSize hint = QWidget::minimumSizeHint();
+    return {std::max(hint.width(), 250), hint.height()};
+}
+
+void MatchScoreboard::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange) fitWidthToTable();
+}
+
 void MatchScoreboard::showNote(const QString& text) {
+    mTableHtml.clear();
+    fitWidthToTable();
     mValuesPlain = text;
     mValues->setText(QStringLiteral("<span>%1</span>").arg(text.toHtmlEscaped()));
 }
@@ -161,11 +189,13 @@ void MatchScoreboard::showCurrent(const lab::MatchPoint& p, const QString& what)
     QStringList plain;
     for (const Row& r : rows) {
         html += QStringLiteral("<tr><td style='white-space:nowrap'><span style='color:%1'>\u25a0</span>&nbsp;%2&nbsp;&nbsp;</td>"
-                               "<td align='right'><b>%3</b>&nbsp;&nbsp;</td><td>%4</td></tr>")
+                               "<td align='right'><b>%3</b>&nbsp;&nbsp;</td><td style='white-space:nowrap'>%4</td></tr>")
                     .arg(r.color.name(), r.name.toHtmlEscaped(), r.value.toHtmlEscaped(), r.counts.toHtmlEscaped());
         plain << QStringLiteral("%1: %2 (%3)").arg(r.name, r.counts, r.value);
     }
     html += QStringLiteral("</table>");
+    mTableHtml = html;
+    fitWidthToTable();
     mValues->setText(html);
     mValuesPlain = what + QLatin1Char('\n') + plain.join(QLatin1Char('\n'));
 }

@@ -60,8 +60,16 @@ public:
     QCustomPlot* plot() const { return mPlot; }
     int replotCount() const { return mReplots; }  // for tests: coalescing
 
+    // At least 250 px, and as wide as the values' rows in the current font (fitWidthToTable).
+    QSize minimumSizeHint() const override;
+
+protected:
+    void changeEvent(QEvent* event) override;  // a new font (presentation mode): fitWidthToTable
+
 private:
     void showCurrent(const lab::MatchPoint& point, const QString& what);
+    // Keeps the values table's rows on one line each: the values' minimum width is theirs.
+    void fitWidthToTable();
     // Adds "≈ N ... low-information" under the values when the summary has such filters
     // (interpret/low_information.h).
     void noteLowInformation(const interpret::MatchSummary& summary);
@@ -70,6 +78,7 @@ private:
 
     std::vector<lab::MatchPoint> mHistory;
     QLabel* mValues = nullptr;
+    QString mTableHtml;  // the values' table as shown (empty while a note is shown)
     QLabel* mHiddenNote = nullptr;
     bool mHidden = false;
     QString mValuesPlain;

@@ -345,7 +345,7 @@ void ConvBnReluPool::denseInputGradient(const Chunk& chunk, const float* x, Work
         mLagFrom->forward(xc, samples, w.lagFrom, nullptr, dxc, sc, true);
     }
     const int copiedPerSample = mLagBefore ? 0 : copiedLines(-reach, wide);
-    const float** lines = sc.lineBuffer(std::size_t(samples) * length);
+    const float** lines = mLagBefore ? nullptr : sc.lineBuffer(std::size_t(samples) * length);
     const std::size_t copySize = std::size_t(samples) * copiedPerSample * kw;
     const std::size_t edgeSize = std::size_t(samples) * edges * k;
     float* copies = sc.floatBuffer(copySize + 2 * edgeSize + 1);

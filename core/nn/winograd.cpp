@@ -226,42 +226,37 @@ void WinogradConv::transformFilters(const float* weights, std::vector<PackedB>& 
     const int c = mChannels, cp = mPaddedChannels, f = mFilters, fp = mPaddedFilters;
     out.resize(kP);
     if (transposed) transposed->resize(kP);
-    std::vector<float> v(std::size_t(c) * f), vt(transposed ? std::size_t(f) * cp : 0, 0.0f);
-    std::vector<float> padded(std::size_t(c) * fp, 0.0f);  // v with zero columns to fp
+    // G g for one point as C x fp (zero columns from f on), and as F x cp for the transposed.
+    std::vector<float> v(std::size_t(c) * fp), vt(transposed ? std::size_t(f) * cp : 0, 0.0f);
     for (int x = 0; x < kP; ++x) {
         std::fill(v.begin(), v.end(), 0.0f);
         for (int t = 0; t < mWidth; ++t) {
             const float gt = mG[x][t];
             if (gt == 0.0f) continue;
-            const float* w = weights + std::size_t(t) * c * f;
-            for (std::size_t i = 0; i < v.size(); ++i) v[i] += gt * w[i];
+            for (int ch = 0; ch < c; ++ch) {
+                const float* w = weights + (std::size_t(t) * c + ch) * f;
+                float* row = v.data() + std::size_t(ch) * fp;
+                for (int i = 0; i < f; ++i) row[i] += gt * w[i];
+            }
         }
-        if (fp == f) {
-            Gemm::pack(c, f, v.data(), f, false, out[std::size_t(x)]);
-        } else {
-            for (int ch = 0; ch < c; ++ch)
-                std::copy(v.begin() + std::ptrdiff_t(ch) * f, v.begin() + std::ptrdiff_t(ch + 1) * f,
-                          padded.begin() + std::ptrdiff_t(ch) * fp);
-            Gemm::pack(c, fp, padded.data(), fp, false, out[std::size_t(x)]);
-        }
+        Gemm::pack(c, fp, v.data(), fp, false, out[std::size_t(x)]);
         if (!transposed) continue;
         for (int ch = 0; ch < c; ++ch)
-            for (int i = 0; i < f; ++i) vt[std::size_t(i) * cp + ch] = v[std::size_t(ch) * f + i];
+            for (int i = 0; i < f; ++i) vt[std::size_t(i) * cp + ch] = v[std::size_t(ch) * fp + i];
         Gemm::pack(f, cp, vt.data(), cp, false, (*transposed)[std::size_t(x)]);
     }
 }
 
 void WinogradConv::padSample(const float* xs, float* padded) const {
-    const int c = mChannels, cp = mPaddedChannels;
-    const int paddedRows = mTilesPerSample * mM + kP;
-    const int rowsIn = std::min(mLength, paddedRows - mPadLeft);
+    const int c = mChannels, cp = mPaddedChannels, rows = paddedRows();
+    const int rowsIn = std::min(mLength, rows - mPadLeft);
     std::fill(padded, padded + std::size_t(mPadLeft) * cp, 0.0f);
     for (int q = 0; q < rowsIn; ++q) {
         float* row = padded + std::size_t(q + mPadLeft) * cp;
         std::memcpy(row, xs + std::size_t(q) * c, std::size_t(c) * sizeof(float));
         std::fill(row + c, row + cp, 0.0f);
     }
-    std::fill(padded + std::size_t(rowsIn + mPadLeft) * cp, padded + std::size_t(paddedRows) * cp, 0.0f);
+    std::fill(padded + std::size_t(rowsIn + mPadLeft) * cp, padded + std::size_t(rows) * cp, 0.0f);
 }
 
 void WinogradConv::transformInputs(InputKernel input, const float* x, long t0, int tiles, float* padded,
@@ -285,10 +280,7 @@ void WinogradConv::forward(const float* x, int samples, const std::vector<Packed
     const InputKernel input = isaPick<InputKernel>(inputGeneric, inputAvx2, inputAvx2);
     const OutputKernel output = isaPick<OutputKernel>(outputGeneric, outputAvx2, outputAvx2);
     const int cp = mPaddedChannels, f = mFilters, fp = mPaddedFilters, m = mM;
-    // One sample's input with padLeft zero rows before it and zeros after, channels padded to cp:
-    // tile j reads its rows j*m .. j*m + 7.
-    const int paddedRows = mTilesPerSample * m + kP;
-    const std::size_t sampleSize = std::size_t(paddedRows) * cp;
+    const std::size_t sampleSize = std::size_t(paddedRows()) * cp;  // one sample's padded input
     const std::size_t uStride = std::size_t(kBlockTiles) * cp, mStride = std::size_t(kBlockTiles) * fp;
     float* padded = scratch.floatBuffer(sampleSize + kP * (uStride + mStride));
     float* u = padded + sampleSize;
@@ -332,8 +324,7 @@ void WinogradConv::backward(const float* x, const float* dy, int samples, const 
     const int c = mChannels, cp = mPaddedChannels, f = mFilters, m = mM;
     // As in forward: one sample's padded input, read by tile j from row j*m; and each sample's
     // padded input gradient, to which tile j adds rows j*m .. j*m + 7.
-    const int paddedRows = mTilesPerSample * m + kP;
-    const std::size_t sampleSize = std::size_t(paddedRows) * cp;
+    const std::size_t sampleSize = std::size_t(paddedRows()) * cp;
     const std::size_t uStride = std::size_t(kBlockTiles) * cp, vStride = std::size_t(kBlockTiles) * f;
     const std::size_t gradients = dx ? std::size_t(samples) * sampleSize + kP * uStride : 0;
     float* xPad = scratch.floatBuffer(sampleSize + kP * (uStride + vStride) + kP * std::size_t(c) * f + gradients);
@@ -365,7 +356,7 @@ void WinogradConv::backward(const float* x, const float* dy, int samples, const 
                                        t0 > 0);
         }
         if (!dx) continue;
-        // Input: (tiles x F) by (F x cp), V's rows read in place; the products reuse u.
+        // Input: (tiles x F) by (F x cp), V's rows read in place; the products laid out as U.
         for (int p = 0; p < kP; ++p) {
             for (int i = 0; i < tiles; ++i) lines[i] = v + p * vStride + std::size_t(i) * f;
             scratch.gemm.multiplyLinesPacked(tiles, lines, false, transposed[std::size_t(p)], prod + p * uStride, cp,
@@ -390,7 +381,7 @@ void WinogradConv::backward(const float* x, const float* dy, int samples, const 
         }
     }
     if (!dx) return;
-    const int rowsIn = std::min(mLength, paddedRows - mPadLeft);
+    const int rowsIn = std::min(mLength, paddedRows() - mPadLeft);
     for (int s = 0; s < samples; ++s) {
         float* dxs = dx + std::size_t(s) * mLength * c;
         std::fill(dxs, dxs + std::size_t(mLength) * c, 0.0f);

@@ -44,7 +44,7 @@ public:
 
     // The weights (Conv1D's layout, width x C x F) transformed per point and packed for the
     // products; once per pass, under the ISA the products will run with. If `transposed` is not
-    // null, it gets the same filters as F x C (channels padded with zeros) for inputGradient.
+    // null, it gets the same filters as F x C (channels padded with zeros) for backward's dx.
     void transformFilters(const float* weights, std::vector<PackedB>& out,
                           std::vector<PackedB>* transposed = nullptr) const;
     // y = conv(x) + bias (bias may be null) for `samples` samples, with the filters from
@@ -63,8 +63,10 @@ public:
                   float* dW, float* dx, Scratch& scratch) const;
 
 private:
+    // Rows of one sample's padded input (and input gradient): tile j covers rows j*m .. j*m + 7.
+    int paddedRows() const { return mTilesPerSample * mM + kPoints; }
     // One sample's input with padLeft zero rows before it and zeros after, channels padded to
-    // cp: (tiles * m + 8) rows, tile j reads rows j*m .. j*m + 7.
+    // cp: paddedRows() rows.
     void padSample(const float* xs, float* padded) const;
     // U (point rows kBlockTiles * cp floats apart) for tiles t0 .. t0 + tiles - 1 of x, padding
     // each new sample into `padded` (`current`: the sample it holds).

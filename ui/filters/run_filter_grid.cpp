@@ -20,6 +20,9 @@ namespace {
 
 QString evalueText(double e) { return QString::number(e, 'g', 2); }
 
+// Height of the grid without cells (a message): two one-line headlines' worth.
+int emptyHeight(const QWidget* w) { return int(std::ceil(w->fontMetrics().height() * 3.4)); }
+
 QFont boldOf(const QFont& f) {
     QFont bold = f;
     bold.setBold(true);
@@ -313,7 +316,7 @@ double RunFilterGrid::cellsHeight(double width, int columns) const {
 }
 
 int RunFilterGrid::heightForWidth(int width) const {
-    if (mCells.empty()) return int(std::ceil(fontMetrics().height() * 3.4));
+    if (mCells.empty()) return emptyHeight(this);
     const int columns = columnsFor(width);
     const int rows = (int(mCells.size()) + columns - 1) / columns;
     const double cell = double(width) / columns;
@@ -325,7 +328,7 @@ QSize RunFilterGrid::sizeHint() const {
     return {w, heightForWidth(w)};
 }
 
-QSize RunFilterGrid::minimumSizeHint() const { return {2 * 40, int(std::ceil(fontMetrics().height() * 3.4))}; }
+QSize RunFilterGrid::minimumSizeHint() const { return {2 * 40, emptyHeight(this)}; }
 
 void RunFilterGrid::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
